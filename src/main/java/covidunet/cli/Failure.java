@@ -1,0 +1,66 @@
+package covidunet.cli;
+
+import java.io.PrintStream;
+
+import covidunet.BadInputException;
+import covidunet.EnvironmentException;
+
+/**
+ * How the launcher reports what went wrong: one line {@code error: …} on stderr and an exit code
+ * ({@value #BAD_INPUT} for bad input or usage, {@value #INTERNAL} otherwise), plus the stack
+ * trace with {@code --debug}.
+ */
+final class Failure {
+
+	/** Exit code for success. */
+	static final int OK = 0;
+
+	/** Exit code for an internal failure or a broken environment. */
+	static final int INTERNAL = 1;
+
+	/** Exit code for bad input or usage. */
+	static final int BAD_INPUT = 2;
+
+	private Failure() {}
+
+	/**
+	 * Reports {@code t} on {@code err}.
+	 *
+	 * @return the exit code
+	 */
+	static int report(final Throwable t, final boolean debug, final PrintStream err) {
+		final BadInputException bad = find(t, BadInputException.class);
+		final EnvironmentException environment = find(t, EnvironmentException.class);
+		final int code;
+		if (bad != null) {
+			code = BAD_INPUT;
+			err.println("error: " + oneLine(bad.getMessage()));
+		}
+		else if (environment != null) {
+			code = INTERNAL;
+			err.println("error: " + oneLine(environment.getMessage()));
+		}
+		else {
+			code = INTERNAL;
+			final String message = t.getMessage();
+			err.println("error: internal: " + (message == null || message.isBlank() ?
+				t.getClass().getName() : oneLine(message)));
+		}
+		if (debug) t.printStackTrace(err);
+		err.flush();
+		return code;
+	}
+
+	private static <T extends Throwable> T find(final Throwable t, final Class<T> type) {
+		for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+			if (type.isInstance(c)) return type.cast(c);
+		}
+		return null;
+	}
+
+	/** The text on one line: line breaks become "; ", surrounding blanks go. */
+	static String oneLine(final String text) {
+		if (text == null) return "";
+		return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+	}
+}

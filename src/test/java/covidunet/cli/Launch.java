@@ -1,0 +1,27 @@
+package covidunet.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** One in-process run of the launcher, with what it printed. */
+record Launch(int code, String out, String err) {
+
+	/** Runs {@link Main} with the test commands registered. */
+	static Launch of(final String... args) {
+		return with(new Main(TestCommands.registry()), args);
+	}
+
+	/** Runs {@code main} with captured output. */
+	static Launch with(final Main main, final String... args) {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int code;
+		try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+			PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8))
+		{
+			code = main.execute(args, o, e);
+		}
+		return new Launch(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+}
