@@ -1,15 +1,46 @@
 package covidunet.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
-/** {@code bench WHAT}: one line of key=value figures. (Being written.) */
+import covidunet.BadInputException;
+import covidunet.bench.IoBenchmark;
+
+/**
+ * {@code bench WHAT …}: one line of {@code key=value} figures. Available: {@code io} (NIfTI read
+ * speed; {@code --output F} keeps the benchmark file at F, e.g. to time {@code info} on it).
+ * {@code train}, {@code infer} and {@code augment} arrive with the issues that build them.
+ */
 public final class BenchSubcommand {
 
 	private BenchSubcommand() {}
 
 	/** Runs the benchmark named by {@code options.get("what")} and prints its line to {@code out}. */
 	public static void run(final Map<String, String> options, final PrintStream out) {
-		throw new UnsupportedOperationException("bench is being written");
+		final String what = options.get("what");
+		if (what == null) throw new BadInputException("missing benchmark name: bench io");
+		if (!what.equals("io")) throw new BadInputException("unknown benchmark '" + what + "' (available: io)");
+		for (final String key : options.keySet()) {
+			if (!key.equals("what") && !key.equals("output")) {
+				throw new BadInputException("unknown option --" + key + " for 'bench io'");
+			}
+		}
+		final String output = options.get("output");
+		if (output != null) {
+			IoBenchmark.run(Path.of(output), true, out);
+			return;
+		}
+		try {
+			final Path dir = Files.createTempDirectory("covid-unet-bench-io");
+			IoBenchmark.run(dir.resolve("ct.nii.gz"), false, out);
+			Files.deleteIfExists(dir);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }

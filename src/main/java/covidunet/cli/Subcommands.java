@@ -91,7 +91,7 @@ public final class Subcommands {
 				"TensorFlow version, the devices really used (CPU / GPU), threads")
 			.builtin("info", "--input F: one JSON object describing a NIfTI file", InfoSubcommand::run)
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
-				"(WHAT: train, infer, augment, io)", BenchSubcommand::run, "what");
+				"(WHAT: io)", BenchSubcommand::run, "what");
 	}
 
 	/** These subcommands and one more that runs {@code command}. */
