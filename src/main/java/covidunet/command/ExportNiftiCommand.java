@@ -20,7 +20,7 @@ import ij.ImagePlus;
  * follows the image: 8-bit → uint8, 16-bit → int16 when ImageJ shows it signed (CT in HU)
  * else uint16, 32-bit → float32.
  */
-@Plugin(type = Command.class, menuPath = "File>Export>NIfTI-1 (COVID U-Net)...", headless = true)
+@Plugin(type = Command.class, menuPath = "File>Export>Save as NIfTI-1 (COVID U-Net)...", headless = true)
 public class ExportNiftiCommand implements Command {
 
 	@Parameter

@@ -19,7 +19,7 @@ import ij.ImagePlus;
  * its calibration and its full geometry (qform, sform and codes) in the image's properties, so
  * that exporting it again, even after a round trip through TIFF, keeps the geometry.
  */
-@Plugin(type = Command.class, menuPath = "File>Import>NIfTI-1 (COVID U-Net)...", headless = true)
+@Plugin(type = Command.class, menuPath = "File>Import>Open NIfTI-1 (COVID U-Net)...", headless = true)
 public class ImportNiftiCommand implements Command {
 
 	@Parameter(label = "NIfTI file", style = FileWidget.OPEN_STYLE)

@@ -69,6 +69,7 @@ public final class Backend {
 			gib(Runtime.getRuntime().maxMemory()) + " (TensorFlow allocates outside the heap)"));
 		lines.add(line("onednn", oneDnn(env)));
 		lines.add(line("threads", threads(env, host.cores())));
+		lines.add(line("training", training(System.getProperty("os.name"))));
 		lines.add(line("java", System.getProperty("java.version") + " (" +
 			System.getProperty("java.vendor") + "), " + System.getProperty("os.name") + " " +
 			System.getProperty("os.arch")));
@@ -98,6 +99,15 @@ public final class Backend {
 		if (host.nvidiaGpus().isEmpty()) return cpu;
 		return cpu + "; the NVIDIA GPU is not used: it needs the GPU natives (build with -Pgpu) " +
 			"and the CUDA 12 and cuDNN 9 libraries";
+	}
+
+	/** Whether this system can train, or why not (inference works everywhere TF loads). */
+	static String training(final String osName) {
+		if (osName != null && osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+			return "not on Windows: TF Java's custom gradients, which training needs, do not work there " +
+				"(segmentation works; train on Linux or macOS)";
+		}
+		return "available";
 	}
 
 	/** The devices by short name, with the memory of GPUs. */

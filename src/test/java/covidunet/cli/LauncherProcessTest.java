@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * The real {@code ./covid-unet} as a process. Needs {@code target/classes} and
@@ -97,5 +101,31 @@ class LauncherProcessTest {
 		finally {
 			Files.delete(link);
 		}
+	}
+
+	@Test
+	void infoReadsAPathRelativeToTheCallersDirectory() throws IOException, InterruptedException {
+		final Path real = Path.of("").toAbsolutePath().resolveSibling("shared").resolve("data/real");
+		assumeTrue(Files.isRegularFile(real.resolve("example_seg.nii.gz")), "fixtures in ../shared/data/real");
+		final Run info = run(LAUNCHER, real, "info", "--input", "example_seg.nii.gz");
+		assertEquals("", info.err());
+		assertEquals(0, info.code());
+		final JsonObject json = JsonParser.parseString(info.out()).getAsJsonObject();
+		assertEquals("uint8", json.get("datatype").getAsString());
+		assertEquals(122, json.getAsJsonArray("dims").get(0).getAsInt());
+	}
+
+	@Test
+	void infoOnATruncatedFileFailsInOneLineNamingIt() throws IOException, InterruptedException {
+		final Path real = Path.of("").toAbsolutePath().resolveSibling("shared").resolve("data/real");
+		assumeTrue(Files.isRegularFile(real.resolve("example_ct_sm.nii.gz")), "fixtures in ../shared/data/real");
+		final byte[] whole = Files.readAllBytes(real.resolve("example_ct_sm.nii.gz"));
+		final Path truncated = Files.write(dir.resolve("cut.nii.gz"), Arrays.copyOf(whole, whole.length / 2));
+		final Run info = run(LAUNCHER, dir, "info", "--input", truncated.getFileName().toString());
+		assertEquals(2, info.code());
+		assertEquals("", info.out());
+		assertEquals(1, info.err().lines().count(), info.err());
+		assertTrue(info.err().startsWith("error: cut.nii.gz: "), info.err());
+		assertTrue(info.err().contains("truncated"), info.err());
 	}
 }

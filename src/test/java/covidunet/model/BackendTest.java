@@ -1,6 +1,7 @@
 package covidunet.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class BackendTest {
 		final List<String> keys = new ArrayList<>();
 		report.lines().forEach(line -> keys.add(line.key()));
 		assertEquals(List.of("backend", "tensorflow", "natives", "devices", "cpu", "gpu", "memory", "onednn",
-			"threads", "java", "tensorflow 1.x"), keys);
+			"threads", "training", "java", "tensorflow 1.x"), keys);
 		assertEquals("2.18.0 (TensorFlow Java 1.1.0)", report.value("tensorflow").orElseThrow());
 		assertEquals("NVIDIA A100-SXM4-40GB (NVIDIA driver 550.54.15)", report.value("gpu").orElseThrow());
 		assertTrue(report.toText().startsWith("backend: GPU: GPU:0 (NVIDIA A100-SXM4-40GB, 38.5 GiB for " +
@@ -88,5 +89,14 @@ class BackendTest {
 	void shortNames() {
 		assertEquals("GPU:0", GPU.shortName());
 		assertEquals("odd", new DeviceInfo("odd", "CPU", 0).shortName());
+	}
+
+	@Test
+	void trainingIsRefusedOnWindowsInOneLine() {
+		assertEquals("available", Backend.training("Linux"));
+		assertEquals("available", Backend.training("Mac OS X"));
+		final String windows = Backend.training("Windows 11");
+		assertTrue(windows.startsWith("not on Windows"), windows);
+		assertFalse(windows.contains("\n"), windows);
 	}
 }
