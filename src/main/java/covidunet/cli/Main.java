@@ -1,6 +1,9 @@
 package covidunet.cli;
 
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,9 @@ public final class Main {
 
 	private static final String PREFERENCES_FACTORY = "java.util.prefs.PreferencesFactory";
 
+	/** System property naming the file (e.g. {@code /dev/fd/3}) that error lines go to. */
+	public static final String MESSAGES_PROPERTY = "covidunet.messages";
+
 	private final Subcommands subcommands;
 
 	/** A launcher offering these subcommands. */
@@ -48,7 +54,25 @@ public final class Main {
 		if (System.getProperty(PREFERENCES_FACTORY) == null) {
 			System.setProperty(PREFERENCES_FACTORY, MemoryPreferences.Factory.class.getName());
 		}
-		System.exit(run(args, System.out, System.err));
+		System.exit(run(args, System.out, messageStream()));
+	}
+
+	/**
+	 * Where the error line goes: the stream the launcher names in {@value #MESSAGES_PROPERTY}
+	 * (its own stderr, passed on as another descriptor while the process's stderr, where native
+	 * libraries log, goes elsewhere), else {@code System.err}.
+	 */
+	private static PrintStream messageStream() {
+		final String path = System.getProperty(MESSAGES_PROPERTY);
+		if (path == null) return System.err;
+		try {
+			final PrintStream messages = new PrintStream(new FileOutputStream(path), true, StandardCharsets.UTF_8);
+			System.setErr(messages);
+			return messages;
+		}
+		catch (final FileNotFoundException e) {
+			return System.err;
+		}
 	}
 
 	/**
