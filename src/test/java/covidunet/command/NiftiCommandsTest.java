@@ -27,6 +27,7 @@ import covidunet.BadInputException;
 import covidunet.io.Affine;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
+import covidunet.io.imagej.LabelLut;
 import covidunet.io.nifti.NiftiDatatype;
 import covidunet.io.nifti.NiftiHeader;
 import covidunet.io.nifti.NiftiReader;
@@ -35,9 +36,11 @@ import ij.IJ;
 import ij.ImagePlus;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 /** File › Import and File › Export NIfTI: a volume survives NIfTI → Fiji → TIFF → Fiji → NIfTI. */
@@ -100,6 +103,25 @@ class NiftiCommandsTest {
 		run(ExportNiftiCommand.class, "image", image, "output", existing.toFile(), "overwrite", true);
 		assertEquals(NiftiDatatype.UINT8, NiftiReader.readHeader(existing).datatype());
 		assertFalse(Files.readString(existing, StandardCharsets.ISO_8859_1).startsWith("keep"));
+	}
+
+	@Test
+	void aLabelVolumeOpensWithTheLabelColours() throws Exception {
+		final long[] dims = { 6, 5, 4 };
+		final ArrayImg<UnsignedByteType, ByteArray> labels = ArrayImgs.unsignedBytes(dims);
+		final byte[] data = labels.update(null).getCurrentStorageArray();
+		for (int i = 0; i < data.length; i++) data[i] = (byte) (i % 4);
+		final Path file = dir.resolve("seg.nii.gz");
+		NiftiWriter.write(new Volume<>(labels, Geometry.ofSpacing(dims, new double[] { 1, 1, 2 })), file,
+			NiftiDatatype.UINT8, "");
+		final ImagePlus opened = (ImagePlus) run(ImportNiftiCommand.class, "input", file.toFile()).getOutput("image");
+		assertEquals(LabelLut.colour(LabelLut.INFECTION).getRGB(), opened.getProcessor().getColorModel().getRGB(3));
+
+		data[0] = 4;
+		NiftiWriter.write(new Volume<>(labels, Geometry.ofSpacing(dims, new double[] { 1, 1, 2 })), file,
+			NiftiDatatype.UINT8, "");
+		final ImagePlus grey = (ImagePlus) run(ImportNiftiCommand.class, "input", file.toFile()).getOutput("image");
+		assertEquals(0xff030303, grey.getProcessor().getColorModel().getRGB(3), "grey LUT for other uint8 images");
 	}
 
 	private static CommandModule run(final Class<? extends Command> command,
