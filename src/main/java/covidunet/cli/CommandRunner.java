@@ -13,6 +13,7 @@ import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
+import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
 import org.scijava.display.DisplayPostprocessor;
@@ -68,6 +69,10 @@ public final class CommandRunner {
 	private final PrintStream out;
 
 	private volatile Module running;
+
+	private String lastStatus;
+
+	private int lastPercent;
 
 	/**
 	 * @param context the context to run commands in
@@ -201,6 +206,25 @@ public final class CommandRunner {
 			if (text.endsWith("\n")) out.print(text);
 			else out.println(text);
 		}
+		out.flush();
+	}
+
+	/**
+	 * Prints the running command's status reports as progress lines: each new message, and a
+	 * message with progress whenever its whole percentage changes.
+	 */
+	@EventHandler
+	private void onStatus(final StatusEvent event) {
+		if (running == null || event.getStatusMessage() == null || event.getStatusMessage().isEmpty()) return;
+		final String message = event.getStatusMessage();
+		final int max = event.getProgressMaximum();
+		final int percent = max > 0 ? (int) (100L * event.getProgressValue() / max) : -1;
+		synchronized (this) {
+			if (message.equals(lastStatus) && percent == lastPercent) return;
+			lastStatus = message;
+			lastPercent = percent;
+		}
+		out.println(max > 0 ? message + " (" + event.getProgressValue() + "/" + max + ")" : message);
 		out.flush();
 	}
 

@@ -3,11 +3,13 @@ package covidunet.cli;
 import java.io.PrintStream;
 
 import covidunet.BadInputException;
+import covidunet.CancelledException;
 import covidunet.EnvironmentException;
 
 /**
  * How the launcher reports what went wrong: one line {@code error: …} on stderr and an exit code
- * ({@value #BAD_INPUT} for bad input or usage, {@value #INTERNAL} otherwise), plus the stack
+ * ({@value #BAD_INPUT} for bad input or usage, {@value #INTERNAL} otherwise: an internal
+ * failure, a broken environment, or work the user cancelled), plus the stack
  * trace with {@code --debug}.
  */
 final class Failure {
@@ -31,6 +33,7 @@ final class Failure {
 	static int report(final Throwable t, final boolean debug, final PrintStream err) {
 		final BadInputException bad = find(t, BadInputException.class);
 		final EnvironmentException environment = find(t, EnvironmentException.class);
+		final CancelledException cancelled = find(t, CancelledException.class);
 		final int code;
 		if (bad != null) {
 			code = BAD_INPUT;
@@ -39,6 +42,10 @@ final class Failure {
 		else if (environment != null) {
 			code = INTERNAL;
 			err.println("error: " + oneLine(environment.getMessage()));
+		}
+		else if (cancelled != null) {
+			code = INTERNAL;
+			err.println("error: " + oneLine(cancelled.getMessage()));
 		}
 		else {
 			code = INTERNAL;

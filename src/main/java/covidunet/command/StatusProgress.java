@@ -1,0 +1,36 @@
+package covidunet.command;
+
+import org.scijava.Cancelable;
+import org.scijava.app.StatusService;
+
+import covidunet.Progress;
+
+/**
+ * {@link Progress} of a command: reports go to SciJava's status service (Fiji's status bar and
+ * progress bar; the launcher prints them as progress lines), cancellation comes from the command
+ * itself (a {@code ContextCommand} is {@link Cancelable}).
+ */
+public final class StatusProgress implements Progress {
+
+	private final StatusService status;
+	private final Cancelable cancelable;
+
+	/**
+	 * @param status where reports go
+	 * @param cancelable asked whether the work was cancelled; may be null (never cancelled)
+	 */
+	public StatusProgress(final StatusService status, final Cancelable cancelable) {
+		this.status = status;
+		this.cancelable = cancelable;
+	}
+
+	@Override
+	public void report(final String task, final long done, final long total) {
+		status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE), task);
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return cancelable != null && cancelable.isCanceled();
+	}
+}
