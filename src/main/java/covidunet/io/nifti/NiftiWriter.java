@@ -1,22 +1,15 @@
 package covidunet.io.nifti;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import covidunet.BadInputException;
+import covidunet.io.AtomicFiles;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
 import net.imglib2.Cursor;
@@ -103,22 +96,14 @@ public final class NiftiWriter {
 		final NiftiHeader header = NiftiHeader.forVolume(geometry, type, descrip, slope, inter);
 		final SliceSource slices = new SliceSource(volume.image(), type, slope, inter);
 		slices.checkRange(name);
-		final Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" +
-			Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
-		try {
-			try (OutputStream out = open(temporary, name.endsWith(".gz"))) {
-				out.write(header.toBytes());
-				out.write(new byte[NiftiHeader.DEFAULT_VOX_OFFSET - NiftiHeader.SIZE]);
-				writeVoxels(slices, geometry.dims(), type, out);
-			}
-			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final IOException e) {
-			throw new BadInputException(name + ": cannot write (" + reason(e) + ")", e);
-		}
-		finally {
-			deleteIfLeft(temporary);
-		}
+		final boolean gzip = name.endsWith(".gz");
+		AtomicFiles.write(file, out -> {
+			final OutputStream stream = gzip ? new LeveledGzipOutputStream(out) : out;
+			stream.write(header.toBytes());
+			stream.write(new byte[NiftiHeader.DEFAULT_VOX_OFFSET - NiftiHeader.SIZE]);
+			writeVoxels(slices, geometry.dims(), type, stream);
+			if (gzip) ((GZIPOutputStream) stream).finish();
+		});
 	}
 
 	private static void writeVoxels(final SliceSource slices, final long[] dims, final NiftiDatatype type,
@@ -137,35 +122,6 @@ public final class NiftiWriter {
 				type.primitive().encode(slice, offset + done, count, chunk);
 				out.write(chunk.array(), 0, count * bytes);
 			}
-		}
-	}
-
-	private static OutputStream open(final Path file, final boolean gzip) throws IOException {
-		final OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-		try {
-			return gzip ? new LeveledGzipOutputStream(out) : new BufferedOutputStream(out, 1 << 16);
-		}
-		catch (final IOException e) {
-			out.close();
-			throw e;
-		}
-	}
-
-	private static String reason(final IOException e) {
-		if (e instanceof NoSuchFileException) return "its folder does not exist";
-		if (e instanceof AccessDeniedException) return "permission denied";
-		if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-			return ((FileSystemException) e).getReason();
-		}
-		return e.getMessage();
-	}
-
-	private static void deleteIfLeft(final Path temporary) {
-		try {
-			Files.deleteIfExists(temporary);
-		}
-		catch (final IOException e) {
-			// The failure that brought us here is the one to report.
 		}
 	}
 
