@@ -23,8 +23,8 @@ public final class CsvTable {
 	}
 
 	/**
-	 * Adds a row: strings and integers as they are, floating-point numbers with 6 significant
-	 * digits, without exponent.
+	 * Adds a row: strings and whole numbers as they are, other floating-point numbers with 6
+	 * significant digits, without exponent.
 	 *
 	 * @throws IllegalArgumentException if the row's length differs from the columns'
 	 */
@@ -67,6 +67,7 @@ public final class CsvTable {
 			final double v = ((Number) value).doubleValue();
 			if (Double.isNaN(v)) return "NaN";
 			if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+			if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
 			return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
 		}
 		return value.toString();
