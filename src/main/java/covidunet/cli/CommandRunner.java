@@ -13,7 +13,6 @@ import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
-import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
 import org.scijava.display.DisplayPostprocessor;
@@ -31,6 +30,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 
 import covidunet.BadInputException;
+import covidunet.command.ProgressEvent;
 
 /**
  * Runs a SciJava command for the launcher, the same way for a subcommand and for {@code --run}:
@@ -70,7 +70,7 @@ public final class CommandRunner {
 
 	private volatile Module running;
 
-	private String lastStatus;
+	private String lastTask;
 
 	private int lastPercent;
 
@@ -210,22 +210,20 @@ public final class CommandRunner {
 	}
 
 	/**
-	 * Prints the running command's status reports as progress lines: each new message, and a
-	 * message with progress whenever its whole percentage changes.
+	 * Prints the running command's progress reports as lines: each new task, and a task whenever
+	 * its whole percentage changes.
 	 */
 	@EventHandler
-	private void onStatus(final StatusEvent event) {
-		if (running == null || event.getStatusMessage() == null || event.getStatusMessage().isEmpty()) return;
-		final String message = event.getStatusMessage();
-		final int max = event.getProgressMaximum();
-		final int percent = max > 0 ? (int) (100L * event.getProgressValue() / max) : -1;
+	private void onProgress(final ProgressEvent event) {
+		if (running == null || event.total() <= 0) return;
+		final int percent = (int) (100 * event.done() / event.total());
 		synchronized (this) {
-			if (message.equals(lastStatus) && percent == lastPercent) return;
-			lastStatus = message;
+			if (event.task().equals(lastTask) && percent == lastPercent) return;
+			lastTask = event.task();
 			lastPercent = percent;
+			out.println(event.task() + " (" + event.done() + "/" + event.total() + ")");
+			out.flush();
 		}
-		out.println(max > 0 ? message + " (" + event.getProgressValue() + "/" + max + ")" : message);
-		out.flush();
 	}
 
 	/** Keeps SciJava from logging the failure of the command being run: the launcher reports it. */

@@ -2,17 +2,20 @@ package covidunet.command;
 
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
+import org.scijava.event.EventService;
 
 import covidunet.Progress;
 
 /**
  * {@link Progress} of a command: reports go to SciJava's status service (Fiji's status bar and
- * progress bar; the launcher prints them as progress lines), cancellation comes from the command
- * itself (a {@code ContextCommand} is {@link Cancelable}).
+ * progress bar; it delivers them asynchronously, out of order) and, in order, as
+ * {@link ProgressEvent}s (the launcher prints them as progress lines); cancellation comes from
+ * the command itself (a {@code ContextCommand} is {@link Cancelable}).
  */
 public final class StatusProgress implements Progress {
 
 	private final StatusService status;
+	private final EventService events;
 	private final Cancelable cancelable;
 
 	/**
@@ -21,12 +24,14 @@ public final class StatusProgress implements Progress {
 	 */
 	public StatusProgress(final StatusService status, final Cancelable cancelable) {
 		this.status = status;
+		this.events = status.context().getService(EventService.class);
 		this.cancelable = cancelable;
 	}
 
 	@Override
 	public void report(final String task, final long done, final long total) {
 		status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE), task);
+		if (events != null) events.publish(new ProgressEvent(task, done, total));
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -172,7 +174,7 @@ class MainTest {
 	@Test
 	void runWithUnknownTitleOrArgument() {
 		assertError(Launch.of("--run", "Nope"), 2,
-			"unknown command 'Nope' for --run (available: Check Backend, Echo Test, Fail Test, Refuse Test)");
+			"unknown command 'Nope' for --run (available: Check Backend, Echo Test, Fail Test, Refuse Test, Steps Test)");
 		assertError(Launch.of("--run"), 2, "--run needs a command title, e.g. --run \"Check Backend\" \"\"");
 		assertError(Launch.of("--frobnicate"), 2, "unknown argument '--frobnicate' (see covid-unet --help)");
 		assertError(Launch.of("--headless"), 2,
@@ -198,5 +200,17 @@ class MainTest {
 		assertEquals("{what=train, size=64}", seen.toString());
 		assertError(Launch.with(main, "fake", "train", "extra"), 2, "unexpected argument 'extra' for 'fake'");
 		assertError(Launch.with(main, "fake", "train", "--what", "x"), 2, "--what is given twice");
+	}
+
+	@Test
+	void statusReportsBecomeProgressLinesOnStdout() {
+		final Launch launch = Launch.of("steps", "--steps", "1000");
+		assertEquals(0, launch.code(), launch.err());
+		assertEquals("", launch.err());
+		final List<String> lines = launch.out().lines().toList();
+		assertEquals("step (1/1000)", lines.get(0));
+		assertTrue(lines.contains("step (500/1000)"), launch.out());
+		assertEquals("done (1/1)", lines.get(lines.size() - 1));
+		assertEquals(102, lines.size(), "one line per whole percent, plus the first and the last message");
 	}
 }

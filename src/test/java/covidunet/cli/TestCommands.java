@@ -3,6 +3,7 @@ package covidunet.cli;
 import java.io.File;
 
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -11,6 +12,8 @@ import org.scijava.plugin.Plugin;
 
 import covidunet.BadInputException;
 import covidunet.EnvironmentException;
+import covidunet.Progress;
+import covidunet.command.StatusProgress;
 
 /** Commands that exist only for the launcher's tests. */
 final class TestCommands {
@@ -22,7 +25,8 @@ final class TestCommands {
 		return Subcommands.standard()
 			.command("echo", EchoCommand.class, "echoes its options")
 			.command("fail", FailCommand.class, "fails as told")
-			.command("refuse", RefuseCommand.class, "cancelled by its initializer");
+			.command("refuse", RefuseCommand.class, "cancelled by its initializer")
+			.command("steps", StepsCommand.class, "reports progress");
 	}
 
 	/** Prints its converted options. */
@@ -99,6 +103,26 @@ final class TestCommands {
 		@SuppressWarnings("unused")
 		private void refuse() {
 			cancel("the initializer refused");
+		}
+	}
+
+	/** Reports {@code steps} steps of progress through {@link StatusProgress}. */
+	@Plugin(type = Command.class, menuPath = "Plugins>Test>Steps Test", headless = true)
+	public static class StepsCommand extends ContextCommand {
+
+		@Parameter
+		private StatusService status;
+
+		@Parameter
+		private int steps;
+
+		@Override
+		public void run() {
+			final Progress progress = new StatusProgress(status, this);
+			for (int i = 1; i <= steps; i++) {
+				progress.report("step", i, steps);
+			}
+			progress.report("done", 1, 1);
 		}
 	}
 }
