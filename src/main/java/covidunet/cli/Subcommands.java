@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
+import covidunet.command.DownloadDatasetCommand;
 
 /**
  * The launcher's subcommands, in the order {@code --help} lists them. Most map onto a SciJava
@@ -91,7 +92,9 @@ public final class Subcommands {
 				"TensorFlow version, the devices really used (CPU / GPU), threads")
 			.builtin("info", "--input F: one JSON object describing a NIfTI file", InfoSubcommand::run)
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
-				"(WHAT: io)", BenchSubcommand::run, "what");
+				"(WHAT: io)", BenchSubcommand::run, "what")
+			.command("download", DownloadDatasetCommand.class,
+				"--output DIR [--base_url URL] [--checksums F]: the 20-case dataset with progress and digest check");
 	}
 
 	/** These subcommands and one more that runs {@code command}. */

@@ -172,7 +172,7 @@ class MainTest {
 	@Test
 	void runWithUnknownTitleOrArgument() {
 		assertError(Launch.of("--run", "Nope"), 2,
-			"unknown command 'Nope' for --run (available: Check Backend, Echo Test, Fail Test, Refuse Test)");
+			"unknown command 'Nope' for --run (available: Check Backend, Download Dataset, Echo Test, Fail Test, Refuse Test)");
 		assertError(Launch.of("--run"), 2, "--run needs a command title, e.g. --run \"Check Backend\" \"\"");
 		assertError(Launch.of("--frobnicate"), 2, "unknown argument '--frobnicate' (see covid-unet --help)");
 		assertError(Launch.of("--headless"), 2,
