@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
+import covidunet.command.DownloadDatasetCommand;
 import covidunet.command.PrepareFoldsCommand;
 
 /**
@@ -83,7 +84,7 @@ public final class Subcommands {
 	}
 
 	/**
-	 * The project's subcommands. A new one is one more line here, e.g.
+	 * The project's subcommands, in CONTRACT.md's order. A new one is one more line here, e.g.
 	 * {@code .command("phantom", GeneratePhantomCommand.class, "synthetic cohort ...")}.
 	 */
 	public static Subcommands standard() {
@@ -91,6 +92,8 @@ public final class Subcommands {
 			.command("check", CheckBackendCommand.class,
 				"TensorFlow version, the devices really used (CPU / GPU), threads")
 			.builtin("info", "--input F: one JSON object describing a NIfTI file", InfoSubcommand::run)
+			.command("download", DownloadDatasetCommand.class,
+				"--output DIR [--base_url URL] [--checksums F]: the 20-case dataset with progress and digest check")
 			.command("folds", PrepareFoldsCommand.class,
 				"--dataset DIR --output F.json --folds K --seed S: seeded K-fold split; F.csv beside it")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +

@@ -30,7 +30,8 @@ public final class StatusProgress implements Progress {
 
 	@Override
 	public void report(final String task, final long done, final long total) {
-		status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE), task);
+		final long scale = Math.max(1, (total + Integer.MAX_VALUE - 1) / Integer.MAX_VALUE);
+		status.showStatus((int) (done / scale), (int) (total / scale), task);
 		if (events != null) events.publish(new ProgressEvent(task, done, total));
 	}
 

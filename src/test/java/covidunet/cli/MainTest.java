@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.scijava.plugin.Plugin;
 
 class MainTest {
 
@@ -173,8 +175,15 @@ class MainTest {
 
 	@Test
 	void runWithUnknownTitleOrArgument() {
+		final List<String> titles = new ArrayList<>();
+		for (final Subcommands.Entry entry : TestCommands.registry().all()) {
+			if (entry.command() == null) continue;
+			final String menuPath = entry.command().getAnnotation(Plugin.class).menuPath();
+			titles.add(menuPath.substring(menuPath.lastIndexOf('>') + 1));
+		}
+		assertTrue(titles.containsAll(List.of("Check Backend", "Echo Test", "Steps Test")), titles.toString());
 		assertError(Launch.of("--run", "Nope"), 2,
-			"unknown command 'Nope' for --run (available: Check Backend, Prepare Folds, Echo Test, Fail Test, Refuse Test, Steps Test)");
+			"unknown command 'Nope' for --run (available: " + String.join(", ", titles) + ")");
 		assertError(Launch.of("--run"), 2, "--run needs a command title, e.g. --run \"Check Backend\" \"\"");
 		assertError(Launch.of("--frobnicate"), 2, "unknown argument '--frobnicate' (see covid-unet --help)");
 		assertError(Launch.of("--headless"), 2,

@@ -1,0 +1,69 @@
+package covidunet.dataset.download;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import covidunet.Progress;
+
+/** SHA-256 of files and streams, as lower-case hex. */
+final class Sha256 {
+
+	private static final int CHUNK = 1 << 20;
+
+	/** Progress is reported every this many chunks, and at the end. */
+	private static final int REPORT_EVERY = 64;
+
+	private Sha256() {}
+
+	/** A fresh SHA-256 digest (every Java platform has one). */
+	static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (final NoSuchAlgorithmException exc) {
+			throw new IllegalStateException("this Java has no SHA-256", exc);
+		}
+	}
+
+	/** The digest as lower-case hex. */
+	static String hex(final MessageDigest digest) {
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** The SHA-256 of a whole file. Reports progress and stops between chunks when cancelled. */
+	static String of(final Path file, final String task, final Progress progress) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			final MessageDigest digest = newDigest();
+			update(digest, channel, channel.size(), task, progress);
+			return hex(digest);
+		}
+	}
+
+	/**
+	 * Adds the first {@code length} bytes of a file to a digest, reading from its start without
+	 * moving the channel's position. Reports progress and stops between chunks when cancelled.
+	 */
+	static void update(final MessageDigest digest, final FileChannel channel, final long length,
+		final String task, final Progress progress) throws IOException
+	{
+		final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+		long done = 0;
+		long chunks = 0;
+		progress.report(task, 0, length);
+		while (done < length) {
+			progress.checkCancelled();
+			buffer.clear().limit((int) Math.min(CHUNK, length - done));
+			final int n = channel.read(buffer, done);
+			if (n < 0) throw new IOException("file ended after " + done + " of " + length + " bytes");
+			digest.update(buffer.array(), 0, n);
+			done += n;
+			if (++chunks % REPORT_EVERY == 0 || done == length) progress.report(task, done, length);
+		}
+	}
+}
