@@ -1,21 +1,14 @@
 package covidunet.dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -23,6 +16,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
+import covidunet.io.AtomicFiles;
+import covidunet.io.CsvTable;
 
 /**
  * The files of a {@link Folds}: {@code F.json} in the format {@link Folds} describes, and the
@@ -66,29 +61,24 @@ final class FoldsFile {
 		}
 	}
 
-	/** See {@link Folds#write}. */
+	/** See {@link Folds#write}. The CSV is placed first, the JSON last. */
 	static void write(final Folds folds, final Path json, final boolean overwrite) {
 		checkOutput(json, overwrite);
 		final Path csv = csvPath(json);
 		final boolean csvExisted = Files.exists(csv);
-		final Path jsonTemporary = temporary(json);
-		final Path csvTemporary = temporary(csv);
-		boolean csvPlaced = false;
 		try {
 			Files.createDirectories(json.toAbsolutePath().getParent());
-			Files.writeString(jsonTemporary, toJson(folds), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-			Files.writeString(csvTemporary, toCsv(folds), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-			place(csvTemporary, csv, overwrite);
-			csvPlaced = true;
-			place(jsonTemporary, json, overwrite);
 		}
 		catch (final IOException e) {
-			if (csvPlaced && !csvExisted) deleteIfLeft(csv);
-			throw new BadInputException(json + ": cannot write the folds (" + reason(e) + ")", e);
+			throw new BadInputException(json + ": cannot write the folds (" + AtomicFiles.reason(e) + ")", e);
 		}
-		finally {
-			deleteIfLeft(jsonTemporary);
-			deleteIfLeft(csvTemporary);
+		AtomicFiles.writeString(csv, toCsv(folds).toCsv());
+		try {
+			AtomicFiles.writeString(json, toJson(folds));
+		}
+		catch (final BadInputException e) {
+			if (!csvExisted) deleteIfLeft(csv);
+			throw e;
 		}
 	}
 
@@ -159,38 +149,13 @@ final class FoldsFile {
 		return array;
 	}
 
-	private static String toCsv(final Folds folds) {
-		final StringBuilder csv = new StringBuilder("fold,case,role,kind\n");
+	private static CsvTable toCsv(final Folds folds) {
+		final CsvTable csv = new CsvTable(List.of("fold", "case", "role", "kind"));
 		for (final Fold fold : folds.folds()) {
-			folds.kinds().forEach((id, kind) -> csv.append(fold.index()).append(',').append(csvField(id)).append(',')
-				.append(fold.validates(id) ? "validation" : "train").append(',').append(kind.key()).append('\n'));
+			folds.kinds().forEach((id, kind) -> csv.add(fold.index(), id, fold.validates(id) ? "validation" : "train",
+				kind.key()));
 		}
-		return csv.toString();
-	}
-
-	/** A CSV field, quoted if it holds a comma, a quote or a line break. */
-	private static String csvField(final String text) {
-		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
-		return '"' + text.replace("\"", "\"\"") + '"';
-	}
-
-	private static String reason(final IOException e) {
-		if (e instanceof FileAlreadyExistsException) return ((FileAlreadyExistsException) e).getFile() + " exists";
-		if (e instanceof AccessDeniedException) return "permission denied: " + e.getMessage();
-		if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-			return ((FileSystemException) e).getReason() + ": " + ((FileSystemException) e).getFile();
-		}
-		return e.toString();
-	}
-
-	private static Path temporary(final Path file) {
-		return file.resolveSibling("." + file.getFileName() + ".tmp-" +
-			Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
-	}
-
-	private static void place(final Path temporary, final Path target, final boolean overwrite) throws IOException {
-		if (overwrite) Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-		else Files.move(temporary, target);
+		return csv;
 	}
 
 	private static void deleteIfLeft(final Path file) {

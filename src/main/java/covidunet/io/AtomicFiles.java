@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,6 +66,7 @@ public final class AtomicFiles {
 	/** A short reason for an I/O failure, for one-line messages. */
 	public static String reason(final IOException e) {
 		if (e instanceof NoSuchFileException) return "its folder does not exist";
+		if (e instanceof FileAlreadyExistsException) return ((FileAlreadyExistsException) e).getFile() + " exists";
 		if (e instanceof AccessDeniedException) return "permission denied";
 		if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
 			return ((FileSystemException) e).getReason();
