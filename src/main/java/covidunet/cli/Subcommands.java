@@ -11,6 +11,7 @@ import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
 import covidunet.command.DownloadDatasetCommand;
+import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.PrepareFoldsCommand;
 
 /**
@@ -94,6 +95,8 @@ public final class Subcommands {
 			.builtin("info", "--input F: one JSON object describing a NIfTI file", InfoSubcommand::run)
 			.command("download", DownloadDatasetCommand.class,
 				"--output DIR [--base_url URL] [--checksums F]: the 20-case dataset with progress and digest check")
+			.command("explore", ExploreDatasetCommand.class,
+				"--dataset DIR --output DIR: per-case table (CSV) and figures: dims, spacing, intensities, class volumes")
 			.command("folds", PrepareFoldsCommand.class,
 				"--dataset DIR --output F.json --folds K --seed S: seeded K-fold split; F.csv beside it")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +

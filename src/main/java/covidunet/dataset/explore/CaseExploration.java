@@ -1,5 +1,7 @@
 package covidunet.dataset.explore;
 
+import covidunet.dataset.IntensityKind;
+
 /**
  * What {@code explore} measures of one case: grid, intensities, and the volume of each class.
  *
@@ -10,14 +12,14 @@ package covidunet.dataset.explore;
  * @param min the smallest image value as stored (HU, or 0–255)
  * @param max the largest image value as stored
  * @param mean the mean image value as stored
- * @param rescaled whether the image is windowed and rescaled to 0–255 rather than in HU
+ * @param kind whether the image is in HU or windowed and rescaled to 0–255
  * @param voxels voxels per class: background, left lung, right lung, infection
  * @param voxelMl the volume of one voxel in mL
  * @param histogram per class, counts of HU values in {@link HuHistogram}'s bins (0–255 images
  *          mapped back to HU first)
  */
 public record CaseExploration(String id, long[] dims, double[] spacing, String orientation, double min,
-	double max, double mean, boolean rescaled, long[] voxels, double voxelMl, long[][] histogram)
+	double max, double mean, IntensityKind kind, long[] voxels, double voxelMl, long[][] histogram)
 {
 
 	/** The volume of class {@code label} (0–3) in mL. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import covidunet.BadInputException;
+import covidunet.dataset.IntensityKind;
 import covidunet.dataset.MaskReader;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
@@ -33,7 +34,7 @@ public final class CaseExplorer {
 	public static CaseExploration explore(final String id, final Path image, final Path mask) {
 		final Volume<UnsignedByteType> labels = MaskReader.read(mask);
 		final PlanarImg<UnsignedByteType, ByteArray> planes = (PlanarImg<UnsignedByteType, ByteArray>) labels.image();
-		final Accumulator accumulator = new Accumulator(planes);
+		final Accumulator accumulator = new Accumulator(image, planes);
 		final NiftiHeader header = NiftiReader.readHeader(image);
 		if (!Arrays.equals(header.dims(), labels.geometry().dims())) {
 			throw new BadInputException(id + ": image " + dims(header.dims()) + " but mask " +
@@ -42,10 +43,10 @@ public final class CaseExplorer {
 		NiftiReader.readSlices(image, accumulator);
 		final Geometry geometry = header.geometry();
 		final double[] stats = accumulator.statistics();
-		final boolean rescaled = stats[0] >= 0 && stats[1] <= 255;
+		final IntensityKind kind = IntensityKind.of(stats[0], stats[1]);
 		return new CaseExploration(id, geometry.dims(), geometry.spacing(), geometry.orientation(), stats[0],
-			stats[1], stats[2], rescaled, accumulator.voxels, geometry.voxelVolumeMl(),
-			accumulator.histogram(rescaled));
+			stats[1], stats[2], kind, accumulator.voxels, geometry.voxelVolumeMl(),
+			accumulator.histogram(kind == IntensityKind.RESCALED_0_255));
 	}
 
 	private static String dims(final long[] dims) {
@@ -58,6 +59,7 @@ public final class CaseExplorer {
 	 */
 	private static final class Accumulator implements SliceVisitor {
 
+		private final Path image;
 		private final PlanarImg<UnsignedByteType, ByteArray> labels;
 		private final long[] voxels = new long[MaskReader.MAX_LABEL + 1];
 		private final long[][] asHu = new long[MaskReader.MAX_LABEL + 1][HuHistogram.BINS];
@@ -69,7 +71,8 @@ public final class CaseExplorer {
 		private double sum;
 		private long count;
 
-		Accumulator(final PlanarImg<UnsignedByteType, ByteArray> labels) {
+		Accumulator(final Path image, final PlanarImg<UnsignedByteType, ByteArray> labels) {
+			this.image = image;
 			this.labels = labels;
 		}
 
@@ -87,7 +90,7 @@ public final class CaseExplorer {
 			for (int i = 0; i < values.length; i++) {
 				final double v = values[i] * slope + intercept;
 				if (!Double.isFinite(v)) {
-					throw new BadInputException(header + ": non-finite voxel value " + v + " in slice " + z);
+					throw new BadInputException(image + ": non-finite voxel value " + v + " in slice " + z);
 				}
 				final int c = label[i];
 				voxels[c]++;

@@ -2,6 +2,7 @@ package covidunet.dataset.explore;
 
 import java.util.List;
 
+import covidunet.dataset.IntensityKind;
 import covidunet.io.CsvTable;
 
 /** The per-case table of {@code explore} ({@value #FILE}): one row per case. */
@@ -28,7 +29,7 @@ public final class ExplorationTable {
 	public static CsvTable of(final List<CaseExploration> cases) {
 		final CsvTable table = new CsvTable(COLUMNS);
 		for (final CaseExploration c : cases) {
-			table.add(c.id(), c.rescaled() ? RESCALED : HU, c.dims()[0], c.dims()[1], c.dims()[2], c.spacing()[0],
+			table.add(c.id(), c.kind() == IntensityKind.RESCALED_0_255 ? RESCALED : HU, c.dims()[0], c.dims()[1], c.dims()[2], c.spacing()[0],
 				c.spacing()[1], c.spacing()[2], c.orientation(), c.min(), c.max(), c.mean(), c.voxels()[0], c.voxels()[1],
 				c.voxels()[2], c.voxels()[3], c.millilitres(1), c.millilitres(2), c.millilitres(3), c.lungMillilitres(),
 				c.infectionPercent());

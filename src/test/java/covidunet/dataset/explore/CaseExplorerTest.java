@@ -2,17 +2,11 @@ package covidunet.dataset.explore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -22,7 +16,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import covidunet.BadInputException;
+import covidunet.dataset.IntensityKind;
 import covidunet.io.Geometry;
+import covidunet.testing.Python;
 import covidunet.io.Volume;
 import covidunet.io.nifti.NiftiDatatype;
 import covidunet.io.nifti.NiftiWriter;
@@ -55,7 +51,7 @@ class CaseExplorerTest {
 		long sum = 0;
 		for (final short v : hu) sum += v;
 		assertEquals((double) sum / hu.length, e.mean(), 1e-9);
-		assertFalse(e.rescaled());
+		assertEquals(IntensityKind.HU, e.kind());
 		assertEquals(1, e.histogram()[3][HuHistogram.bin(-300)]);
 		assertEquals(1, e.histogram()[0][HuHistogram.BINS - 1] - 1, "500 and 1000 HU are clipped into the last bin");
 	}
@@ -65,7 +61,7 @@ class CaseExplorerTest {
 		final short[] values = new short[24];
 		for (int i = 0; i < values.length; i++) values[i] = (short) (i * 10);
 		final CaseExploration e = explore(values, new byte[24], new double[] { 1, 1, 1 });
-		assertTrue(e.rescaled());
+		assertEquals(IntensityKind.RESCALED_0_255, e.kind());
 		assertEquals(1, e.histogram()[0][HuHistogram.bin(HuHistogram.fromRescaled(230))]);
 		assertEquals(-1250, HuHistogram.fromRescaled(0));
 		assertEquals(250, HuHistogram.fromRescaled(255));
@@ -94,7 +90,7 @@ class CaseExplorerTest {
 	}
 
 	@Test
-	void realCtAgreesWithNumPy() throws IOException, InterruptedException {
+	void realCtAgreesWithNumPy() {
 		final Path real = Path.of("").toAbsolutePath().resolveSibling("shared").resolve("data/real");
 		Assumptions.assumeTrue(Files.isDirectory(real), "no shared fixtures at " + real);
 		final Path mask = dir.resolve("lungs.nii.gz");
@@ -115,9 +111,7 @@ class CaseExplorerTest {
 	 * NumPy's numbers for a CT and a TotalSegmentator segmentation whose lobes are mapped to
 	 * left (10, 11) and right (12–14) lungs; the mapped mask is written to {@code mappedMask}.
 	 */
-	private static JsonObject numpy(final Path ct, final Path segmentation, final Path mappedMask)
-		throws IOException, InterruptedException
-	{
+	private static JsonObject numpy(final Path ct, final Path segmentation, final Path mappedMask) {
 		final String script = String.join("\n",
 			"import sys, json, numpy as np, nibabel as nib",
 			"ct = nib.load(sys.argv[1]); seg = nib.load(sys.argv[2])",
@@ -128,21 +122,8 @@ class CaseExplorerTest {
 			"v = [int((m == c).sum()) for c in range(4)]",
 			"print(json.dumps({'voxels': v, 'ml': [x * ml for x in v], 'min': float(d.min()), 'max': float(d.max()),",
 			"  'mean': float(d.mean()), 'infection_percent': 100.0 * v[3] / max(1, v[1] + v[2] + v[3])}))");
-		final List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "-c", script, ct.toString(),
-			segmentation.toString(), mappedMask.toString()));
-		final Process p;
-		try {
-			p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		}
-		catch (final IOException e) {
-			Assumptions.abort("nibabel not installed: cannot run /usr/bin/python3 (" + e.getMessage() + ")");
-			throw e;
-		}
-		final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-		assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not finish");
-		Assumptions.assumeFalse(output.contains("No module named"), () -> "nibabel not installed: " + output);
-		assertEquals(0, p.exitValue(), output);
-		return JsonParser.parseString(output.lines().reduce((a, b) -> b).orElse("")).getAsJsonObject();
+		return JsonParser.parseString(Python.lastLine(script, ct.toString(), segmentation.toString(),
+			mappedMask.toString())).getAsJsonObject();
 	}
 
 	private CaseExploration explore(final short[] hu, final byte[] labels, final double[] spacing) {
