@@ -2,7 +2,7 @@ package covidunet.sample;
 
 /**
  * One training sample: an image patch and its labels, x fastest (the memory order of an NDHWC
- * tensor with one channel), with the seed coordinates that made it.
+ * tensor with one channel).
  *
  * @param caseId the case it was cut from
  * @param size the patch size along x, y, z
