@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
+import covidunet.command.GeneratePhantomCommand;
 
 /**
  * The launcher's subcommands, in the order {@code --help} lists them. Most map onto a SciJava
@@ -90,6 +91,8 @@ public final class Subcommands {
 			.command("check", CheckBackendCommand.class,
 				"TensorFlow version, the devices really used (CPU / GPU), threads")
 			.builtin("info", "--input F: one JSON object describing a NIfTI file", InfoSubcommand::run)
+			.command("phantom", GeneratePhantomCommand.class,
+				"--output DIR --cases N --seed S [--size small|full]: synthetic cohort in the real dataset's layout")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io)", BenchSubcommand::run, "what");
 	}

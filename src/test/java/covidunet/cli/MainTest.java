@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -171,8 +172,14 @@ class MainTest {
 
 	@Test
 	void runWithUnknownTitleOrArgument() {
-		assertError(Launch.of("--run", "Nope"), 2,
-			"unknown command 'Nope' for --run (available: Check Backend, Echo Test, Fail Test, Refuse Test)");
+		final Launch nope = Launch.of("--run", "Nope");
+		assertEquals(2, nope.code());
+		final String prefix = "error: unknown command 'Nope' for --run (available: ";
+		assertTrue(nope.err().startsWith(prefix) && nope.err().endsWith(")" + System.lineSeparator()), nope.err());
+		final String available = nope.err().substring(prefix.length(), nope.err().length() - 1 -
+			System.lineSeparator().length());
+		assertTrue(List.of(available.split(", ")).containsAll(List.of("Check Backend", "Echo Test", "Fail Test",
+			"Refuse Test")), available);
 		assertError(Launch.of("--run"), 2, "--run needs a command title, e.g. --run \"Check Backend\" \"\"");
 		assertError(Launch.of("--frobnicate"), 2, "unknown argument '--frobnicate' (see covid-unet --help)");
 		assertError(Launch.of("--headless"), 2,
