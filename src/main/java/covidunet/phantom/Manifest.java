@@ -16,7 +16,8 @@ import covidunet.dataset.CaseNames;
 /**
  * {@code phantom.json}, written beside the two dataset folders: the generator, seed and size,
  * and per case its id, files, intensity kind, grid, orientation, scanner noise and blur,
- * severity, lesion count and estimated lung volumes. Deterministic: no times, no paths.
+ * severity, lesion counts (all, ground glass, consolidation) and estimated lung volumes.
+ * Deterministic: no times, no paths.
  */
 final class Manifest {
 
@@ -63,6 +64,8 @@ final class Manifest {
 		e.put("reconstruction_circle", c.hasReconstructionCircle());
 		e.put("severity", c.severity().id());
 		e.put("lesions", c.lesionCount());
+		e.put("ground_glass", c.lesions.stream().filter(l -> l.kind == Lesion.Kind.GROUND_GLASS).count());
+		e.put("consolidation", c.lesions.stream().filter(l -> l.kind == Lesion.Kind.CONSOLIDATION).count());
 		e.put("lung_volume_ml", new double[] { Math.rint(c.lungVolumeMl(Lungs.LEFT)),
 			Math.rint(c.lungVolumeMl(Lungs.RIGHT)) });
 		return e;

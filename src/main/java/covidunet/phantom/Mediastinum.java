@@ -26,7 +26,7 @@ final class Mediastinum {
 		heartShort = random.nextDouble(45, 55);
 		heartHeight = random.nextDouble(52, 64);
 		heartU = -random.nextDouble(28, 45);
-		heartV = random.nextDouble(0.3, 0.5) * thorax.anterior;
+		heartV = random.nextDouble(0.4, 0.55) * thorax.anterior;
 		heartW = leftDome + random.nextDouble(0.3, 0.5) * heartHeight;
 		final double angle = Math.toRadians(random.nextDouble(125, 150));
 		cos = StrictMath.cos(angle);

@@ -16,7 +16,7 @@ public enum PhantomSize {
 	SMALL(256, 1.2, 1.6, new double[] { 2.5, 3.0, 3.75, 4.0, 5.0 }, new double[] { 3.0, 4.0, 5.0 }),
 
 	/** 512 × 512 in-plane at 0.6–0.9 mm, slices 1–5 mm, like the real scans. */
-	FULL(512, 0.6, 0.9, new double[] { 1.0, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 5.0 }, new double[] { 2.5, 3.0, 5.0 });
+	FULL(512, 0.6, 0.9, new double[] { 1.0, 1.0, 1.0, 1.25, 1.5, 1.5, 2.0, 3.0, 5.0 }, new double[] { 2.5, 3.0, 5.0 });
 
 	final int width;
 	final double minSpacing, maxSpacing;

@@ -86,7 +86,7 @@ final class Skeleton {
 			s.set(15 + 5 * tissues.coarse.at(u, v, w));
 			return true;
 		}
-		if (d < canal + arch && cv < 0.4 * canal || posteriorProcess(u, cv, level)) {
+		if (d < canal + arch && cv < 0.4 * canal || v > thorax.backPlane + 12 && posteriorProcess(u, cv, level)) {
 			s.set(Shapes.mix(tissues.marrow(u, v, w), tissues.cortex, 0.7));
 			return true;
 		}

@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * The trunk in axial cross-section, from the inside out: the thoracic (lower down, abdominal)
  * cavity, a layer of ribs and intercostal muscle, the muscles of the chest wall (pectorals in
  * front, the thick paraspinal muscles behind, the shoulder girdle and the muscles around the
- * scapulae higher up), subcutaneous fat (with breasts in some patients), the back flattened on
- * the table, and the table. Each layer's outline is a {@link PolarProfile} around the patient's
+ * scapulae higher up; where thick, a fat plane between deep and superficial muscles),
+ * subcutaneous fat (with breasts in some patients), the back flattened on the table, and the
+ * table. Each layer's outline is a {@link PolarProfile} around the patient's
  * axis; the cavity narrows towards the thoracic inlet.
  * <p>
  * Coordinates are the patient's, in mm: u towards the patient's right, v anterior, w superior,
@@ -20,6 +21,9 @@ final class Thorax {
 
 	private static final double TABLE_HALF_WIDTH = 235;
 	private static final double TABLE_SHELL = 2.5;
+
+	/** Half the thickness of the fat plane between the deep and superficial muscles. */
+	private static final double FASCIA = 0.8;
 
 	/** Semi-axes of the cavity at full width: lateral, anterior, posterior. */
 	final double lateral, anterior, posterior;
@@ -34,7 +38,7 @@ final class Thorax {
 	final double scapulaBottom, scapulaTop;
 
 	private final PolarProfile cavity, muscle, shoulder, scapularMuscle, fat, breast;
-	private final double fullWidthBelow, inlet, inletScale;
+	private final double fullWidthBelow, inlet, inletScale, fascia;
 	private final double shoulderStart, scapularGain, breastCentre, breastHalfHeight;
 	private final double backFat, tableTop, tableThickness, tableCurvature;
 	private final double maxRadius;
@@ -55,10 +59,13 @@ final class Thorax {
 		ribLayer = random.nextDouble(10, 13);
 		final double side = random.nextDouble(6, 12), pectoral = random.nextDouble(9, 22);
 		final double paraspinal = random.nextDouble(30, 45), posterolateral = random.nextDouble(16, 26);
-		muscle = new PolarProfile(t -> side +
+		final double[] muscleHarmonics = harmonics(random, 0.1);
+		muscle = new PolarProfile(t -> (side +
 			(pectoral - side) * (angularBump(t, Math.PI / 2 - 0.6, 0.6) + angularBump(t, Math.PI / 2 + 0.6, 0.6)) +
 			Math.max((paraspinal - side) * angularBump(t, -Math.PI / 2, 0.5),
-				(posterolateral - side) * (angularBump(t, -0.75, 0.9) + angularBump(t, -Math.PI + 0.75, 0.9))));
+				(posterolateral - side) * (angularBump(t, -0.75, 0.9) + angularBump(t, -Math.PI + 0.75, 0.9)))) *
+			(1 + wave(muscleHarmonics, t)));
+		fascia = random.nextDouble(0.4, 0.6);
 		final double shoulderGain = random.nextDouble(30, 60);
 		shoulder = new PolarProfile(t -> shoulderGain * (angularBump(t, 0, 1.0) + angularBump(t, Math.PI, 1.0)));
 		scapularMuscle = new PolarProfile(t -> angularBump(t, -0.6, 0.5) + angularBump(t, -Math.PI + 0.6, 0.5));
@@ -79,7 +86,7 @@ final class Thorax {
 		scapulaTop = apex + random.nextDouble(5, 25);
 		scapulaBottom = scapulaTop - random.nextDouble(140, 170);
 		backFat = 0.5 * fat.at(-Math.PI / 2);
-		backPlane = -(posterior + ribLayer + muscle.at(-Math.PI / 2) + backFat);
+		backPlane = -(posterior + ribLayer + 0.75 * muscle.at(-Math.PI / 2) + backFat);
 		tableTop = backPlane - random.nextDouble(0, 4);
 		tableThickness = random.nextDouble(30, 50);
 		tableCurvature = random.nextDouble(0.0003, 0.0009);
@@ -131,14 +138,16 @@ final class Thorax {
 			s.set(tissues.muscle(u, v, w));
 			return;
 		}
-		final double muscles = ribs + muscle(theta, w);
+		final double thickness = muscle(theta, w);
+		final double muscles = ribs + thickness;
 		final double skin = muscles + fat(theta, w);
 		if (r > skin || v < backPlane) {
 			s.set(outside(u, v));
 			return;
 		}
 		if (r <= muscles && v >= backPlane + backFat) {
-			s.set(tissues.muscle(u, v, w));
+			final boolean plane = thickness > 15 && Math.abs(r - ribs - fascia * thickness) < FASCIA;
+			s.set(plane ? tissues.fat(u, v, w) : tissues.muscle(u, v, w));
 			return;
 		}
 		final double gland = breast(theta, w);
