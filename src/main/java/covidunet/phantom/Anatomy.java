@@ -40,9 +40,10 @@ final class Anatomy {
 		lungs = new Lungs(random, thorax, tissues, apex, rightDome);
 		mediastinum = new Mediastinum(random, thorax, tissues, lungs.domeTop(Lungs.LEFT));
 		abdomen = new Abdomen(random, thorax, tissues, lungs.domeTop(Lungs.LEFT));
-		lungBox = new double[] { -thorax.lateral, thorax.lateral, -thorax.posterior, thorax.anterior,
-			Math.min(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT)), apex };
-		final List<Tube> all = new ArrayList<>(RibCage.build(random, thorax, apex, sternumTop, skeleton.sternumBottom()));
+		lungBox = new double[] { -1.1 * thorax.lateral, 1.1 * thorax.lateral, -1.1 * thorax.posterior,
+			1.1 * thorax.anterior, Math.min(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT)), apex };
+		final List<Tube> all = new ArrayList<>(
+			RibCage.build(random, thorax, apex, sternumTop, skeleton.sternumBottom()));
 		final CentralStructures central = new CentralStructures(random, skeleton, mediastinum, apex, sternumTop,
 			apex + 120, lungBox[4] - 120);
 		all.addAll(central.tubes);

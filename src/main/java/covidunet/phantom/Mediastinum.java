@@ -68,7 +68,8 @@ final class Mediastinum {
 		if (v < spineFront - 6) return false;
 		final double upper = Shapes.smoothstep(heartTop() - 25, heartTop() + 15, w);
 		final double middle = (spineFront + front) / 2, reach = (front - spineFront) / 2;
-		double half = Shapes.mix(middleHalf, upperHalf, upper) * (0.25 + 0.75 * Shapes.bump(v, middle - 0.2 * reach, reach));
+		final double lens = 0.25 + 0.75 * Shapes.bump(v, middle - 0.2 * reach, reach);
+		double half = Shapes.mix(middleHalf, upperHalf, upper) * lens;
 		half = Math.max(half, posteriorHalf * (1 - Shapes.smoothstep(spineFront + 10, spineFront + 30, v)));
 		half = Math.max(junctionHalf, half + 5 * tissues.coarse.at(-40, 0.5 * v, 0.5 * w));
 		if (Math.abs(u - midline) >= half) return false;

@@ -37,13 +37,16 @@ final class OutputFolder {
 	 */
 	static OutputFolder open(final Path output, final boolean overwrite) {
 		final Path target = output.toAbsolutePath().normalize();
-		if (target.getParent() == null) throw new BadInputException("output: " + output + " is not a folder one can write");
+		if (target.getParent() == null) {
+			throw new BadInputException("output: " + output + " is not a folder one can write");
+		}
 		if (Files.exists(target)) {
 			if (!Files.isDirectory(target)) {
 				throw new BadInputException("output: " + output + " exists and is not a folder");
 			}
 			if (!overwrite && !isEmpty(target)) {
-				throw new BadInputException("output: " + output + " exists and is not empty; pass --overwrite true to replace it");
+				throw new BadInputException("output: " + output +
+					" exists and is not empty; pass --overwrite true to replace it");
 			}
 		}
 		try {

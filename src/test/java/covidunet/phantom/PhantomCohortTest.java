@@ -137,8 +137,9 @@ class PhantomCohortTest {
 	void theLeftLungLiesAtNegativeWorldXAndIsTheSmallerInRasAndLpsCases() {
 		for (final PhantomCase c : plans) {
 			final VolumeStats stats = stats(c);
-			assertTrue(stats.centroid[1][0] < -20, c.id() + " " + c.orientation() + ": left lung at x " + stats.centroid[1][0]);
-			assertTrue(stats.centroid[2][0] > 20, c.id() + " " + c.orientation() + ": right lung at x " + stats.centroid[2][0]);
+			final String name = c.id() + " " + c.orientation();
+			assertTrue(stats.centroid[1][0] < -20, name + ": left lung at x " + stats.centroid[1][0]);
+			assertTrue(stats.centroid[2][0] > 20, name + ": right lung at x " + stats.centroid[2][0]);
 			final long[] infected = infectionBySide(c);
 			final long left = stats.count[1] + infected[Lungs.LEFT], right = stats.count[2] + infected[Lungs.RIGHT];
 			assertTrue(left < right, c.id() + ": left lung " + left + " voxels, right " + right);
