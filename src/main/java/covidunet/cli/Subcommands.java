@@ -12,6 +12,7 @@ import org.scijava.command.Command;
 import covidunet.command.CheckBackendCommand;
 import covidunet.command.DownloadDatasetCommand;
 import covidunet.command.ExploreDatasetCommand;
+import covidunet.command.GeneratePhantomCommand;
 import covidunet.command.PrepareFoldsCommand;
 
 /**
@@ -93,6 +94,8 @@ public final class Subcommands {
 			.command("check", CheckBackendCommand.class,
 				"TensorFlow version, the devices really used (CPU / GPU), threads")
 			.builtin("info", "--input F: one JSON object describing a NIfTI file", InfoSubcommand::run)
+			.command("phantom", GeneratePhantomCommand.class,
+				"--output DIR --cases N --seed S [--size small|full]: synthetic cohort in the real dataset's layout")
 			.command("download", DownloadDatasetCommand.class,
 				"--output DIR [--base_url URL] [--checksums F]: the 20-case dataset with progress and digest check")
 			.command("explore", ExploreDatasetCommand.class,

@@ -1,0 +1,72 @@
+package covidunet.phantom;
+
+import java.util.SplittableRandom;
+
+/**
+ * What lies under the diaphragm at the bottom of a chest CT: the diaphragm's muscle, the liver on
+ * the right reaching over to the left in front, the stomach on the left (with an air bubble in
+ * front in most patients, who lie on their back), the spleen behind it, and fat and bowel.
+ */
+final class Abdomen {
+
+	private static final double DIAPHRAGM = 4;
+
+	private final double liverReach, stomachU, stomachV, stomachW, stomachRu, stomachRv, stomachRw, airLevel;
+	private final double spleenU, spleenV, spleenW, spleenRu, spleenRv, spleenRw;
+	private final boolean air;
+	private final Tissues tissues;
+
+	Abdomen(final SplittableRandom random, final Thorax thorax, final Tissues tissues, final double leftDome) {
+		this.tissues = tissues;
+		liverReach = random.nextDouble(10, 35);
+		stomachRu = random.nextDouble(35, 48);
+		stomachRv = random.nextDouble(40, 55);
+		stomachRw = random.nextDouble(38, 50);
+		stomachU = -random.nextDouble(0.35, 0.5) * thorax.lateral;
+		stomachV = random.nextDouble(0.0, 0.25) * thorax.anterior;
+		stomachW = leftDome - random.nextDouble(0.8, 1.1) * stomachRw;
+		air = random.nextDouble() < 0.7;
+		airLevel = random.nextDouble(0.1, 0.6);
+		spleenRu = random.nextDouble(18, 25);
+		spleenRv = random.nextDouble(38, 50);
+		spleenRw = random.nextDouble(38, 50);
+		spleenU = -random.nextDouble(0.68, 0.78) * thorax.lateral;
+		spleenV = -random.nextDouble(0.35, 0.55) * thorax.posterior;
+		spleenW = leftDome - random.nextDouble(30, 50);
+	}
+
+	/**
+	 * A point of the cavity below the diaphragm.
+	 *
+	 * @param diaphragm the height of the diaphragm above (u, v)
+	 * @param midline the mediastinum's midline at this height
+	 */
+	void sample(final double u, final double v, final double w, final double diaphragm, final double midline,
+		final Sample s)
+	{
+		if (w > diaphragm - DIAPHRAGM) {
+			s.set(tissues.muscle(u, v, w));
+			return;
+		}
+		final double su = (u - stomachU) / stomachRu, sv = (v - stomachV) / stomachRv, sw = (w - stomachW) / stomachRw;
+		final double stomach = Math.sqrt(su * su + sv * sv + sw * sw);
+		if (stomach < 1) {
+			if (stomach > 1 - 3 / stomachRu) s.set(tissues.muscle(u, v, w));
+			else if (air && sv > airLevel) s.set(Tissues.AIR + 20 * tissues.fine.at(u, v, w));
+			else s.set(tissues.fluid + 5 * tissues.coarse.at(u, v, w));
+			return;
+		}
+		final double pu = u - spleenU, pv = v - spleenV;
+		final double a = (0.6 * pu + 0.8 * pv) / spleenRu, b = (0.8 * pu - 0.6 * pv) / spleenRv;
+		final double c = (w - spleenW) / spleenRw;
+		if (a * a + b * b + c * c < 1) {
+			s.set(tissues.spleen + 5 * tissues.coarse.at(u, v, w));
+			return;
+		}
+		if (u - midline > -liverReach - 0.5 * Math.max(0, v)) {
+			s.set(tissues.liver + 6 * tissues.coarse.at(u, v, w));
+			return;
+		}
+		s.set(tissues.fattySoftTissue(u, v, w));
+	}
+}
