@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import covidunet.cli.Main;
+import covidunet.dataset.CaseFiles;
+import covidunet.dataset.Dataset;
 import covidunet.testing.Python;
 
-/** {@code explore} through the launcher, on the real CT with its lobes mapped to lungs. */
+/** {@code explore} through the launcher, on the synthetic cohort and on the real CT, against NumPy. */
 class ExploreCommandTest {
 
 	@TempDir
@@ -60,6 +62,23 @@ class ExploreCommandTest {
 		final Run again = run("explore", "--dataset", dir.resolve("dataset").toString(), "--output", output.toString());
 		assertEquals(2, again.code());
 		assertTrue(again.err().startsWith("error: ") && again.err().contains("--overwrite true"), again.err());
+	}
+
+	@Test
+	void syntheticCohortAgreesWithNumPy() throws IOException {
+		final Path cohort = dir.resolve("cohort");
+		final Run phantom = run("phantom", "--output", cohort.toString(), "--cases", "4", "--seed", "3");
+		assertEquals(0, phantom.code(), phantom.err());
+		final Path output = dir.resolve("explored");
+		final Run run = run("explore", "--dataset", cohort.toString(), "--output", output.toString());
+		assertEquals(0, run.code(), run.err());
+
+		final Map<String, Path[]> cases = new LinkedHashMap<>();
+		for (final CaseFiles c : Dataset.open(cohort).cases()) {
+			cases.put(c.id(), new Path[] { c.image(), c.mask() });
+		}
+		assertEquals(4, cases.size());
+		NumpyExplore.assertTableAgrees(output.resolve(ExplorationTable.FILE), NumpyExplore.measure(cases));
 	}
 
 	@Test
