@@ -1,11 +1,7 @@
 package covidunet.figure;
 
 import java.awt.image.RenderedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -14,6 +10,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 import covidunet.BadInputException;
+import covidunet.io.AtomicFiles;
 
 /**
  * Writes figures as PNG files, compressed as much as PNG allows (figures are small, and go into
@@ -30,30 +27,18 @@ public final class PngFiles {
 	 * @throws BadInputException naming the file if it cannot be written; nothing is left behind
 	 */
 	public static void write(final RenderedImage image, final Path file) {
-		final Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" +
-			Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
-		final ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-		try {
-			try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(temporary))) {
+		AtomicFiles.write(file, out -> {
+			final ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+			try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
 				final ImageWriteParam param = writer.getDefaultWriteParam();
 				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 				param.setCompressionQuality(0f);
-				writer.setOutput(out);
+				writer.setOutput(stream);
 				writer.write(null, new IIOImage(image, null, null), param);
 			}
-			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (final IOException e) {
-			throw new BadInputException(file + ": cannot write (" + e.getMessage() + ")", e);
-		}
-		finally {
-			writer.dispose();
-			try {
-				Files.deleteIfExists(temporary);
+			finally {
+				writer.dispose();
 			}
-			catch (final IOException e) {
-				// The failure that brought us here is the one to report.
-			}
-		}
+		});
 	}
 }

@@ -2,16 +2,14 @@ package covidunet.phantom;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import covidunet.BadInputException;
+import covidunet.io.FileTrees;
 
 /**
  * An output folder that appears complete or not at all: the content is written into a hidden
@@ -78,13 +76,13 @@ final class OutputFolder {
 			if (old != null) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
 			throw e;
 		}
-		if (old != null) delete(old);
+		if (old != null) FileTrees.delete(old);
 	}
 
 	/** Deletes the temporary folder and everything in it, if it is still there. */
 	void discard() {
 		try {
-			if (Files.exists(temporary)) delete(temporary);
+			FileTrees.delete(temporary);
 		}
 		catch (final IOException | UncheckedIOException e) {
 			// The failure that brought us here is the one to report.
@@ -98,24 +96,6 @@ final class OutputFolder {
 		catch (final IOException e) {
 			throw new BadInputException("output: cannot read " + folder + " (" + e.getMessage() + ")", e);
 		}
-	}
-
-	private static void delete(final Path folder) throws IOException {
-		Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-
-			@Override
-			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
-				Files.delete(file);
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(final Path dir, final IOException exc) throws IOException {
-				if (exc != null) throw exc;
-				Files.delete(dir);
-				return FileVisitResult.CONTINUE;
-			}
-		});
 	}
 
 	private static String suffix() {

@@ -3,13 +3,10 @@ package covidunet.dataset.download;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +23,7 @@ import java.util.zip.ZipFile;
 import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.Progress;
+import covidunet.io.FileTrees;
 
 /**
  * Extracts a zip file only if every entry is safe, and then completely or not at all.
@@ -108,14 +106,14 @@ public final class SafeUnzip {
 			final Path parent = target.toAbsolutePath().getParent();
 			Files.createDirectories(parent);
 			final Path temporary = parent.resolve("." + target.getFileName() + ".extracting");
-			deleteTree(temporary);
+			FileTrees.delete(temporary);
 			Files.createDirectory(temporary);
 			try {
 				write(zip, file, items, temporary, progress);
 				Files.move(temporary, target);
 			}
 			finally {
-				deleteTree(temporary);
+				FileTrees.delete(temporary);
 			}
 		}
 		catch (final IOException exc) {
@@ -268,26 +266,6 @@ public final class SafeUnzip {
 		catch (final IOException exc) {
 			throw refused(zip, entry, "is corrupt (" + exc.getMessage() + ")");
 		}
-	}
-
-	/** Deletes a folder tree without following links; nothing if it does not exist. */
-	private static void deleteTree(final Path root) throws IOException {
-		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-		Files.walkFileTree(root, new SimpleFileVisitor<>() {
-
-			@Override
-			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attributes) throws IOException {
-				Files.delete(file);
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(final Path dir, final IOException exc) throws IOException {
-				if (exc != null) throw exc;
-				Files.delete(dir);
-				return FileVisitResult.CONTINUE;
-			}
-		});
 	}
 
 	private static BadInputException refused(final Path zip, final ZipEntry entry, final String problem) {

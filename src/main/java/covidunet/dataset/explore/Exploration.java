@@ -10,6 +10,7 @@ import covidunet.BadInputException;
 import covidunet.Progress;
 import covidunet.dataset.CaseFiles;
 import covidunet.dataset.Dataset;
+import covidunet.figure.PngFiles;
 import covidunet.io.AtomicFiles;
 
 /**
@@ -51,8 +52,8 @@ public final class Exploration {
 		progress.report("exploring done", files.size(), files.size());
 		createFolder(output);
 		AtomicFiles.writeString(output.resolve(ExplorationTable.FILE), ExplorationTable.of(cases).toCsv());
-		ExplorationFigures.writePng(ExplorationFigures.histograms(cases), output.resolve(ExplorationFigures.HISTOGRAMS));
-		ExplorationFigures.writePng(ExplorationFigures.volumes(cases), output.resolve(ExplorationFigures.VOLUMES));
+		PngFiles.write(ExplorationFigures.histograms(cases), output.resolve(ExplorationFigures.HISTOGRAMS));
+		PngFiles.write(ExplorationFigures.volumes(cases), output.resolve(ExplorationFigures.VOLUMES));
 		return cases;
 	}
 

@@ -2,12 +2,8 @@ package covidunet.dataset.explore;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
-import covidunet.io.AtomicFiles;
 import covidunet.io.imagej.LabelLut;
 import ij.gui.Plot;
 
@@ -73,11 +69,6 @@ public final class ExplorationFigures {
 		plot.setLimits(0.4, cases.size() + 0.6, 0, Double.NaN);
 		plot.setLegend(String.join("\t", CLASSES[1], CLASSES[2], CLASSES[3]), Plot.AUTO_POSITION);
 		return render(plot);
-	}
-
-	/** Writes a figure as PNG, atomically. */
-	public static void writePng(final BufferedImage image, final Path file) {
-		AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
 	}
 
 	private static BufferedImage render(final Plot plot) {
