@@ -1,8 +1,9 @@
 package covidunet.cli;
 
-import java.io.FileNotFoundException;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class Main {
 
 	private static final String PREFERENCES_FACTORY = "java.util.prefs.PreferencesFactory";
 
-	/** System property naming the file (e.g. {@code /dev/fd/3}) that error lines go to. */
+	/** System property naming the file descriptor (e.g. {@code 3}) that error lines go to. */
 	public static final String MESSAGES_PROPERTY = "covidunet.messages";
 
 	private final Subcommands subcommands;
@@ -58,19 +59,26 @@ public final class Main {
 	}
 
 	/**
-	 * Where the error line goes: the stream the launcher names in {@value #MESSAGES_PROPERTY}
-	 * (its own stderr, passed on as another descriptor while the process's stderr, where native
-	 * libraries log, goes elsewhere), else {@code System.err}.
+	 * Where the error line goes: the file descriptor the launcher names in
+	 * {@value #MESSAGES_PROPERTY} (its own stderr, passed on as another descriptor while the
+	 * process's stderr, where native libraries log, goes elsewhere), written through directly so
+	 * that it shares the caller's file offset (reopening it would overwrite or reorder a log the
+	 * caller writes to); else {@code System.err}. Needs {@code --add-opens
+	 * java.base/java.io=ALL-UNNAMED}, which the launcher passes.
 	 */
 	private static PrintStream messageStream() {
-		final String path = System.getProperty(MESSAGES_PROPERTY);
-		if (path == null) return System.err;
+		final String fd = System.getProperty(MESSAGES_PROPERTY);
+		if (fd == null) return System.err;
 		try {
-			final PrintStream messages = new PrintStream(new FileOutputStream(path), true, StandardCharsets.UTF_8);
+			final FileDescriptor descriptor = new FileDescriptor();
+			final Field number = FileDescriptor.class.getDeclaredField("fd");
+			number.setAccessible(true);
+			number.setInt(descriptor, Integer.parseInt(fd));
+			final PrintStream messages = new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
 			System.setErr(messages);
 			return messages;
 		}
-		catch (final FileNotFoundException e) {
+		catch (final ReflectiveOperationException | RuntimeException e) {
 			return System.err;
 		}
 	}

@@ -128,4 +128,15 @@ class LauncherProcessTest {
 		assertTrue(info.err().startsWith("error: cut.nii.gz: "), info.err());
 		assertTrue(info.err().contains("truncated"), info.err());
 	}
+
+	@Test
+	void theErrorLineKeepsItsPlaceInALogSharedWithStdout() throws IOException, InterruptedException {
+		final Path log = dir.resolve("log.txt");
+		final Process p = new ProcessBuilder("/bin/sh", "-c",
+			"echo before; \"$1\" info --input missing.nii.gz; echo \"rc=$?\"; echo after", "sh", LAUNCHER.toString())
+			.directory(dir.toFile()).redirectOutput(log.toFile()).redirectErrorStream(true).start();
+		assertEquals(0, p.waitFor());
+		assertEquals(List.of("before", "error: missing.nii.gz: cannot read (no such file)", "rc=2", "after"),
+			Files.readAllLines(log));
+	}
 }
