@@ -5,15 +5,18 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import covidunet.BadInputException;
+import covidunet.bench.AugmentBenchmark;
 import covidunet.bench.IoBenchmark;
 
 /**
  * {@code bench WHAT …}: one line of {@code key=value} figures. Available: {@code io} (NIfTI read
- * speed; {@code --output F} keeps the benchmark file at F, e.g. to time {@code info} on it).
- * {@code train}, {@code infer} and {@code augment} arrive with the issues that build them.
+ * speed; {@code --output F} keeps the benchmark file at F, e.g. to time {@code info} on it) and
+ * {@code augment} (time of one augmented training patch; no options). {@code train} and
+ * {@code infer} arrive with the issues that build them.
  */
 public final class BenchSubcommand {
 
@@ -22,13 +25,19 @@ public final class BenchSubcommand {
 	/** Runs the benchmark named by {@code options.get("what")} and prints its line to {@code out}. */
 	public static void run(final Map<String, String> options, final PrintStream out) {
 		final String what = options.get("what");
-		if (what == null) throw new BadInputException("missing benchmark name: bench io");
-		if (!what.equals("io")) throw new BadInputException("unknown benchmark '" + what + "' (available: io)");
-		for (final String key : options.keySet()) {
-			if (!key.equals("what") && !key.equals("output")) {
-				throw new BadInputException("unknown option --" + key + " for 'bench io'");
+		if (what == null) throw new BadInputException("missing benchmark name: bench io|augment");
+		switch (what) {
+			case "io" -> io(options, out);
+			case "augment" -> {
+				onlyOptions(options, "augment");
+				AugmentBenchmark.run(out);
 			}
+			default -> throw new BadInputException("unknown benchmark '" + what + "' (available: io, augment)");
 		}
+	}
+
+	private static void io(final Map<String, String> options, final PrintStream out) {
+		onlyOptions(options, "io", "output");
 		final String output = options.get("output");
 		if (output != null) {
 			IoBenchmark.run(Path.of(output), true, out);
@@ -41,6 +50,14 @@ public final class BenchSubcommand {
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void onlyOptions(final Map<String, String> options, final String what, final String... allowed) {
+		for (final String key : options.keySet()) {
+			if (!key.equals("what") && !List.of(allowed).contains(key)) {
+				throw new BadInputException("unknown option --" + key + " for 'bench " + what + "'");
+			}
 		}
 	}
 }
