@@ -194,7 +194,7 @@ public final class Augmenter implements PatchMaker {
 	 */
 	public static int[] plainCropStart(final int[] size, final double[] centre) {
 		final int[] start = new int[3];
-		for (int d = 0; d < 3; d++) start[d] = (int) Math.floor(centre[d] - (size[d] - 1) / 2.0 + 0.5);
+		for (int d = 0; d < 3; d++) start[d] = Crop.start(centre[d], size[d]);
 		return start;
 	}
 }

@@ -41,12 +41,15 @@ public final class Crop implements PatchMaker {
 	}
 
 	/**
-	 * The first case voxel of a patch along one axis: {@code centre − size/2} rounded half up.
+	 * The first case voxel of a patch along one axis: {@code centre − (size − 1)/2} rounded half
+	 * up. Patch voxel {@code i} lies at {@code centre − (size − 1)/2 + i}, so the centre is the
+	 * patch's geometric centre (batchgenerators' convention, which the augmenter's coordinate map
+	 * shares).
 	 *
 	 * @param centre the patch centre along the axis, in voxel coordinates
 	 * @param size the patch size along the axis
 	 */
 	public static int start(final double centre, final int size) {
-		return (int) Math.floor(centre - size / 2.0 + 0.5);
+		return (int) Math.floor(centre - (size - 1) / 2.0 + 0.5);
 	}
 }

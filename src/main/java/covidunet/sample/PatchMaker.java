@@ -15,7 +15,9 @@ public interface PatchMaker {
 	/**
 	 * @param source the preprocessed case (with labels)
 	 * @param size the patch size along x, y, z
-	 * @param centre the patch centre in the case's voxel coordinates (x, y, z)
+	 * @param centre the patch centre in the case's voxel coordinates (x, y, z): without a spatial
+	 *          transform, patch voxel {@code i} lies at {@code centre − (size − 1)/2 + i} (see
+	 *          {@link Crop#start})
 	 * @param random the randomness of this patch alone
 	 * @return the patch; voxels outside the case are 0 in the image and 0 (background) in the labels
 	 */

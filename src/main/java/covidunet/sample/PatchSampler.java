@@ -11,13 +11,15 @@ import covidunet.preprocess.PreprocessedCase;
  * <p>
  * Convention (shared with {@link Crop}): a patch of size {@code s} with centre {@code c} along an
  * axis covers the voxels {@code start … start + s − 1} with {@code start = Crop.start(c, s)}, that
- * is {@code c − s/2} rounded half up; patch voxel {@code i} sits at the case's voxel coordinate
- * {@code c − s/2 + i}. The centres this class returns make {@code c − s/2} an integer, so an
- * augmentation that applies no spatial transform samples exactly at voxel centres.
+ * is {@code c − (s − 1)/2} rounded half up; patch voxel {@code i} sits at the case's voxel
+ * coordinate {@code c − (s − 1)/2 + i}, so {@code c} is the patch's geometric centre
+ * (batchgenerators' convention, shared with the augmenter's coordinate map). The centres this
+ * class returns make {@code c − (s − 1)/2} an integer, so an augmentation that applies no spatial
+ * transform samples exactly at voxel centres.
  * <p>
  * Per axis, where the case is at least as long as the patch, the patch lies inside it:
- * {@code start} in {@code [0, dim − s]}, i.e. the centre in {@code [s/2, dim − s/2]} as the
- * reference's random crop. Where the case is shorter, the patch is centred on the case, whatever
+ * {@code start} in {@code [0, dim − s]}, i.e. the centre in {@code [(s − 1)/2, dim − 1 − (s − 1)/2]}
+ * as the reference's random crop. Where the case is shorter, the patch is centred on the case, whatever
  * the draw, and padded: {@code (s − dim) / 2} voxels before it (rounded down) and the rest after.
  * <p>
  * Placement: with probability {@link SamplingConfig#foregroundFraction()} the patch is centred on
@@ -88,7 +90,7 @@ public final class PatchSampler {
 	 */
 	public static double[] centreOf(final int[] start, final int[] size) {
 		final double[] centre = new double[3];
-		for (int d = 0; d < 3; d++) centre[d] = start[d] + size[d] / 2.0;
+		for (int d = 0; d < 3; d++) centre[d] = start[d] + (size[d] - 1) / 2.0;
 		return centre;
 	}
 

@@ -32,11 +32,11 @@ class CropTest {
 
 	@Test
 	void startRoundsHalfUp() {
-		assertEquals(0, Crop.start(4.0, 8));
-		assertEquals(1, Crop.start(4.5, 8));
-		assertEquals(0, Crop.start(4.49, 8));
-		assertEquals(-1, Crop.start(2.5, 7));
-		assertEquals(-2, Crop.start(1.49, 7));
+		assertEquals(0, Crop.start(3.5, 8), "the geometric centre of voxels 0..7");
+		assertEquals(1, Crop.start(4.0, 8));
+		assertEquals(0, Crop.start(3.99, 8));
+		assertEquals(-1, Crop.start(2.0, 7));
+		assertEquals(-2, Crop.start(0.99, 7));
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class CropTest {
 	@Test
 	void aCaseWithoutLabelsGivesZeroLabels() {
 		final PreprocessedCase c = TestCases.of("u", DIMS, TestCases.random("r", DIMS, 5).imageArray(), null);
-		final Patch p = new Crop().make(c, SIZE, new double[] { 10, 9, 5 }, null);
+		final Patch p = new Crop().make(c, SIZE, new double[] { 9.5, 8.5, 4.5 }, null);
 		assertArrayEquals(new byte[p.voxels()], p.labels());
 		assertEquals(c.imageArray()[(3 * DIMS[1] + 5) * DIMS[0] + 6], p.image()[0]);
 	}
@@ -75,7 +75,7 @@ class CropTest {
 	private static Patch naive(final PreprocessedCase c, final int[] size, final double[] centre) {
 		final int[] dims = c.size();
 		final int[] start = new int[3];
-		for (int d = 0; d < 3; d++) start[d] = (int) Math.round(centre[d] - size[d] / 2.0);
+		for (int d = 0; d < 3; d++) start[d] = (int) Math.round(centre[d] - (size[d] - 1) / 2.0);
 		final float[] image = new float[size[0] * size[1] * size[2]];
 		final byte[] labels = new byte[image.length];
 		int i = 0;

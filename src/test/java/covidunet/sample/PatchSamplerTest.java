@@ -28,9 +28,10 @@ class PatchSamplerTest {
 		for (int i = 0; i < DRAWS; i++) {
 			final double[] centre = sampler.centre(c, random);
 			for (int d = 0; d < 3; d++) {
-				assertTrue(centre[d] >= SIZE[d] / 2.0 && centre[d] <= DIMS[d] - SIZE[d] / 2.0, "centre " + centre[d]);
+				final double half = (SIZE[d] - 1) / 2.0;
+				assertTrue(centre[d] >= half && centre[d] <= DIMS[d] - 1 - half, "centre " + centre[d]);
 				final int start = Crop.start(centre[d], SIZE[d]);
-				assertEquals(start + SIZE[d] / 2.0, centre[d], "the offset centre - size/2 is whole");
+				assertEquals(start + half, centre[d], "the offset centre - (size - 1)/2 is whole");
 				seen[d][start]++;
 			}
 		}
