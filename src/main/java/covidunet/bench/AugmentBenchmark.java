@@ -2,18 +2,19 @@ package covidunet.bench;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import covidunet.io.Geometry;
 import covidunet.preprocess.PreprocessedCase;
 import covidunet.sample.AugmentationConfig;
 import covidunet.sample.AugmentationDraw;
 import covidunet.sample.Augmenter;
-import covidunet.sample.Seeds;
+import covidunet.sample.PatchProducer;
+import covidunet.sample.PatchSampler;
+import covidunet.sample.SamplingConfig;
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.view.Views;
@@ -26,8 +27,8 @@ import net.imglib2.view.Views;
  * augmentation of a 160 × 160 × 80 patch (elastic α 450, σ 11; rotation U(±15°) about each axis;
  * scaling 1.1, the peer's parameters; cubic image, nearest labels) on one thread and split over
  * all cores;</li>
- * <li>{@code producer_patches_per_s}: patches per second of one thread per core, each making
- * patches with the reference probabilities (a stand-in for the background producer);</li>
+ * <li>{@code producer_patches_per_s}: patches per second that the background producer delivers
+ * with the reference probabilities, on its default threads ({@code producer_threads});</li>
  * <li>{@code kernel}, {@code field_grid} (the elastic field's nodes), {@code threads}.</li>
  * </ul>
  */
@@ -52,12 +53,12 @@ public final class AugmentBenchmark {
 		final ForkJoinPool pool = new ForkJoinPool(threads);
 		try {
 			final double all = medianMs(new Augmenter(AugmentationConfig.reference(), pool), source);
-			final double producer = producerPatchesPerSecond(source, threads);
+			final double producer = producerPatchesPerSecond(source);
 			final int[] grid = Augmenter.elasticFieldGrid(PATCH, spatialDraw(new SplittableRandom(SEED)).elasticSigma());
 			out.println(String.format(Locale.ROOT,
-				"ms_per_patch_1thread=%.1f ms_per_patch_all=%.1f producer_patches_per_s=%.1f threads=%d kernel=%s " +
-					"field_grid=%dx%dx%d patch=%dx%dx%d volume=%dx%dx%d producer=parallel-loop",
-				oneThread, all, producer, threads, Augmenter.KERNEL, grid[0], grid[1], grid[2], PATCH[0], PATCH[1],
+				"ms_per_patch_1thread=%.1f ms_per_patch_all=%.1f producer_patches_per_s=%.1f threads=%d " +
+					"producer_threads=%d kernel=%s field_grid=%dx%dx%d patch=%dx%dx%d volume=%dx%dx%d",
+				oneThread, all, producer, threads, PatchProducer.defaultThreads(), Augmenter.KERNEL, grid[0], grid[1], grid[2], PATCH[0], PATCH[1],
 				PATCH[2], VOLUME[0], VOLUME[1], VOLUME[2]));
 		}
 		finally {
@@ -96,40 +97,22 @@ public final class AugmentBenchmark {
 		return c;
 	}
 
-	/** Patches per second of {@code threads} threads making reference-augmented patches for a while. */
-	private static double producerPatchesPerSecond(final PreprocessedCase source, final int threads) {
-		final Augmenter augmenter = new Augmenter(AugmentationConfig.reference());
-		final AtomicLong slots = new AtomicLong();
-		final AtomicLong done = new AtomicLong();
-		final AtomicBoolean timing = new AtomicBoolean();
-		final AtomicBoolean stop = new AtomicBoolean();
-		final Thread[] workers = new Thread[threads];
-		for (int t = 0; t < threads; t++) {
-			workers[t] = new Thread(() -> {
-				while (!stop.get()) {
-					final int slot = (int) slots.getAndIncrement();
-					final SplittableRandom random = new SplittableRandom(Seeds.forPatch(SEED, 0, 0, slot));
-					augmenter.make(source, PATCH, centre(random), random);
-					if (timing.get()) done.incrementAndGet();
-				}
-			}, "bench-augment-" + t);
-			workers[t].start();
-		}
-		try {
-			Thread.sleep((long) (PRODUCER_SECONDS * 1000 / 3));
-			timing.set(true);
+	/**
+	 * Patches per second delivered by the background producer (its default threads, the reference
+	 * probabilities, batch 2), timed over {@value #PRODUCER_SECONDS} s after a warm-up third.
+	 */
+	private static double producerPatchesPerSecond(final PreprocessedCase source) {
+		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT.withPatchSize(PATCH));
+		try (PatchProducer producer = PatchProducer.builder(List.of(source), new Augmenter(AugmentationConfig
+			.reference()), sampler, SEED).start())
+		{
+			final long warmUpEnd = System.nanoTime() + (long) (PRODUCER_SECONDS * 1e9 / 3);
+			while (System.nanoTime() < warmUpEnd) producer.next();
+			long patches = 0;
 			final long start = System.nanoTime();
-			Thread.sleep((long) (PRODUCER_SECONDS * 1000));
-			final long count = done.get();
-			final double seconds = (System.nanoTime() - start) / 1e9;
-			stop.set(true);
-			for (final Thread w : workers) w.join();
-			return count / seconds;
-		}
-		catch (final InterruptedException e) {
-			stop.set(true);
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", e);
+			final long end = start + (long) (PRODUCER_SECONDS * 1e9);
+			while (System.nanoTime() < end) patches += producer.next().size();
+			return patches / ((System.nanoTime() - start) / 1e9);
 		}
 	}
 
