@@ -98,7 +98,7 @@ class CaseCacheTest {
 		assertEquals(exact.geometry().sformCode(), second.geometry().sformCode());
 		assertArrayEquals(exact.labelArray(), second.labelArray());
 		final double bound = CacheFormat.errorBound(exact.imageArray());
-		assertTrue(bound < 1e-4, "bound " + bound);
+		assertTrue(bound < 1.0 / 2048 + 1e-6, "bound " + bound);
 		for (int i = 0; i < exact.imageArray().length; i++) {
 			assertEquals(exact.imageArray()[i], second.imageArray()[i], bound);
 		}
