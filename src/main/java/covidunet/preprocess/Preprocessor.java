@@ -49,16 +49,15 @@ public final class Preprocessor {
 		final IntensityKind kind, final PreprocessConfig config)
 	{
 		config.validate();
-		if (labels != null && !Arrays.equals(image.geometry().dims(), labels.geometry().dims())) {
-			throw new BadInputException(id + ": the image has " + size(image.geometry()) + " voxels but the mask " +
-				size(labels.geometry()));
-		}
-		final float[] voxels = imageVoxels(id, image);
-		return process(id, image.geometry(), voxels, labels == null ? null : labelVoxels(id, labels), kind, config);
+		if (labels != null) checkGrid(id, image.geometry(), labels.geometry(), "the image", "the mask");
+		final Reorientation reorientation = Reorientation.to(image.geometry(), config.orientation());
+		return process(id, reorientation, reorientation.apply(imageVoxels(id, image)), labels == null ? null :
+			reorientation.apply(labelVoxels(id, labels)), kind, config);
 	}
 
 	/**
-	 * Reads a case's files and preprocesses it.
+	 * Reads a case's files and preprocesses it. The image is read last, and its voxels are held
+	 * in their file's type only until converted.
 	 *
 	 * @param files the image and the mask ({@code null} for none)
 	 * @throws BadInputException naming the file if it cannot be read, else as
@@ -68,31 +67,42 @@ public final class Preprocessor {
 		final PreprocessConfig config)
 	{
 		config.validate();
-		final Volume<?> image = NiftiReader.read(files.image());
-		final Geometry geometry = image.geometry();
-		final Volume<?> mask = files.mask() == null ? null : MaskReader.read(files.mask());
-		if (mask != null && !Arrays.equals(geometry.dims(), mask.geometry().dims())) {
-			throw new BadInputException(files.id() + ": the image " + files.image() + " has " + size(geometry) +
-				" voxels but the mask " + files.mask() + " " + size(mask.geometry()));
-		}
-		return process(files.id(), geometry, imageVoxels(files.id(), image),
-			mask == null ? null : labelVoxels(files.id(), mask), kind, config);
+		final String id = files.id();
+		final Geometry geometry = NiftiReader.readHeader(files.image()).geometry();
+		final Reorientation reorientation = Reorientation.to(geometry, config.orientation());
+		final byte[] labels = files.mask() == null ? null : reorientation.apply(labelVoxels(id, mask(files,
+			geometry)));
+		final float[] voxels = reorientation.apply(imageVoxels(id, NiftiReader.read(files.image())));
+		return process(id, reorientation, voxels, labels, kind, config);
 	}
 
-	private static PreprocessedCase process(final String id, final Geometry geometry, final float[] sourceVoxels,
-		final byte[] sourceLabels, final IntensityKind kind, final PreprocessConfig config)
+	private static Volume<?> mask(final CaseFiles files, final Geometry image) {
+		final Volume<?> mask = MaskReader.read(files.mask());
+		checkGrid(files.id(), image, mask.geometry(), "the image " + files.image(), "the mask " + files.mask());
+		return mask;
+	}
+
+	private static void checkGrid(final String id, final Geometry image, final Geometry mask, final String imageName,
+		final String maskName)
 	{
-		final Reorientation reorientation = Reorientation.to(geometry, config.orientation());
-		float[] voxels = reorientation.apply(sourceVoxels);
-		byte[] labels = sourceLabels == null ? null : reorientation.apply(sourceLabels);
-		final Geometry canonical = reorientation.target();
-		window(voxels, kind, config);
-		minMax(voxels, config.rescaleLow(), config.rescaleHigh());
-		final Resampler resampler = Resampler.of(ints(canonical.dims()), canonical.spacing(), config.targetSpacing());
-		voxels = resampler.image(voxels, config.imageInterpolation());
-		if (labels != null) labels = resampler.labels(labels, config.labelInterpolation());
+		if (!Arrays.equals(image.dims(), mask.dims())) {
+			throw new BadInputException(id + ": " + imageName + " has " + size(image) + " voxels but " + maskName + " " +
+				size(mask));
+		}
+	}
+
+	/** The stages after reorientation, on canonical arrays that this method may change. */
+	private static PreprocessedCase process(final String id, final Reorientation reorientation, final float[] canonical,
+		final byte[] labels, final IntensityKind kind, final PreprocessConfig config)
+	{
+		final Geometry geometry = reorientation.target();
+		window(canonical, kind, config);
+		minMax(canonical, config.rescaleLow(), config.rescaleHigh());
+		final Resampler resampler = Resampler.of(ints(geometry.dims()), geometry.spacing(), config.targetSpacing());
+		final float[] voxels = resampler.image(canonical, config.imageInterpolation());
 		if (config.zScore()) zScore(voxels);
-		return new PreprocessedCase(id, resampler.geometry(canonical), voxels, labels);
+		return new PreprocessedCase(id, resampler.geometry(geometry), voxels, labels == null ? null :
+			resampler.labels(labels, config.labelInterpolation()));
 	}
 
 	/**
