@@ -11,6 +11,7 @@ import java.util.Set;
 import org.bytedeco.javacpp.Loader;
 
 import covidunet.EnvironmentException;
+import covidunet.preprocess.CaseCache;
 
 /**
  * The self-check of the compute backend: which TensorFlow is loaded and from where, which devices
@@ -70,6 +71,7 @@ public final class Backend {
 		lines.add(line("onednn", oneDnn(env)));
 		lines.add(line("threads", threads(env, host.cores())));
 		lines.add(line("training", training(System.getProperty("os.name"))));
+		lines.add(line("cache", cache(CaseCache.defaultFolder())));
 		lines.add(line("java", System.getProperty("java.version") + " (" +
 			System.getProperty("java.vendor") + "), " + System.getProperty("os.name") + " " +
 			System.getProperty("os.arch")));
@@ -108,6 +110,13 @@ public final class Backend {
 				"(segmentation works; train on Linux or macOS)";
 		}
 		return "available";
+	}
+
+	/** The preprocessing cache's folder and what it holds (for users with a disk quota). */
+	static String cache(final Path folder) {
+		final CaseCache.Usage usage = CaseCache.usage(folder);
+		return folder + " (" + usage.cases() + " preprocessed cases, " +
+			String.format(Locale.ROOT, "%.1f MB", usage.bytes() / 1e6) + "; move it with --cache)";
 	}
 
 	/** The devices by short name, with the memory of GPUs. */

@@ -169,17 +169,38 @@ public final class CaseCache {
 
 	/** The bytes used by the cache files in the folder. */
 	public long diskUsage() {
-		long total = 0;
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-			for (final Path f : files) {
-				if (isCacheFile(f)) total += size(f);
+		return usage(folder).bytes();
+	}
+
+	/**
+	 * The cases stored in a cache folder and the bytes they use, without creating or changing
+	 * anything (an absent folder holds nothing).
+	 *
+	 * @throws BadInputException naming the parameter {@code cache} if the folder cannot be listed
+	 */
+	public static Usage usage(final Path folder) {
+		if (!Files.isDirectory(folder)) return new Usage(0, 0);
+		long files = 0, bytes = 0;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+			for (final Path f : entries) {
+				if (!isCacheFile(f)) continue;
+				files++;
+				bytes += size(f);
 			}
 		}
 		catch (final IOException e) {
 			throw new BadInputException("cache: cannot list " + folder + " (" + AtomicFiles.reason(e) + ")", e);
 		}
-		return total;
+		return new Usage(files, bytes);
 	}
+
+	/**
+	 * What a cache folder holds.
+	 *
+	 * @param cases the number of cached cases
+	 * @param bytes their size on disk
+	 */
+	public record Usage(long cases, long bytes) {}
 
 	/**
 	 * Deletes every cache file whose key is not in {@code keep}; other files in the folder are
