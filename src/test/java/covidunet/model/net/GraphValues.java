@@ -2,7 +2,9 @@ package covidunet.model.net;
 
 import java.util.SplittableRandom;
 
+import org.tensorflow.Operand;
 import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.DoubleDataBuffer;
@@ -43,6 +45,12 @@ final class GraphValues {
 		final float[] f = new float[v.length];
 		for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
 		return TFloat32.tensorOf(shape, DataBuffers.of(f, true, false));
+	}
+
+	static Operand<TFloat32> constant(final Ops tf, final Shape shape, final double[] v) {
+		final float[] f = new float[v.length];
+		for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+		return tf.constant(shape, DataBuffers.of(f, true, false));
 	}
 
 	static double[] normal(final SplittableRandom random, final long n) {
