@@ -73,13 +73,7 @@ final class CacheFormat {
 
 	/** The quantisation step of an image whose minimum and maximum are {@code range}. */
 	private static double step(final float[] image, final float[] range) {
-		double sum = 0;
-		for (final float v : image) sum += v;
-		final double mean = sum / image.length;
-		double squares = 0;
-		for (final float v : image) squares += (v - mean) * (v - mean);
-		final double sd = Math.sqrt(squares / image.length);
-		return Math.max(sd / STEPS_PER_SD, (range[1] - (double) range[0]) / LEVELS);
+		return Math.max(MeanSd.of(image).sd() / STEPS_PER_SD, (range[1] - (double) range[0]) / LEVELS);
 	}
 
 	/** The cache file's bytes for a case under a key. */

@@ -134,13 +134,9 @@ public final class Preprocessor {
 
 	/** Subtracts the mean and divides by the standard deviation in place; a constant volume becomes 0. */
 	static void zScore(final float[] voxels) {
-		double sum = 0;
-		for (final float v : voxels) sum += v;
-		final double mean = sum / voxels.length;
-		double squares = 0;
-		for (final float v : voxels) squares += (v - mean) * (v - mean);
-		final double std = Math.sqrt(squares / voxels.length);
-		final double scale = std > 0 ? 1 / std : 1;
+		final MeanSd stats = MeanSd.of(voxels);
+		final double mean = stats.mean();
+		final double scale = stats.sd() > 0 ? 1 / stats.sd() : 1;
 		for (int i = 0; i < voxels.length; i++) {
 			voxels[i] = (float) ((voxels[i] - mean) * scale);
 		}

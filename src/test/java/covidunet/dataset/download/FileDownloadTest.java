@@ -23,6 +23,7 @@ import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.EnvironmentException;
 import covidunet.Progress;
+import covidunet.testing.Cancelling;
 
 /** One file against a server on 127.0.0.1: resume, ranges ignored or unsatisfiable, bad digests. */
 class FileDownloadTest {
@@ -185,18 +186,7 @@ class FileDownloadTest {
 
 	@Test
 	void cancellingKeepsThePartForALaterResume() throws IOException {
-		final Progress cancelSoon = new Progress() {
-
-			private int checks;
-
-			@Override
-			public void report(final String task, final long done, final long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return ++checks > 2;
-			}
-		};
+		final Progress cancelSoon = new Cancelling(2);
 		final CancelledException e =
 			assertThrows(CancelledException.class, () -> new FileDownload().fetch(url, target, DIGEST, cancelSoon));
 		assertEquals("data.zip: download cancelled; " + part + " is kept for the next run to resume", e.getMessage());

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.Progress;
+import covidunet.testing.Cancelling;
 
 class SafeUnzipTest {
 
@@ -231,18 +232,7 @@ class SafeUnzipTest {
 		final Path zip = write(TestZips.zip(entries("a.bin", TestZips.random(300_000, 4), "b.bin", TestZips.random(10, 5))));
 		final Path leftover = Files.createDirectories(dir.resolve(".out.extracting/half"));
 		Files.writeString(leftover.resolve("x"), "from a killed run");
-		final Progress cancelAfterTheFirstChunk = new Progress() {
-
-			private int checks;
-
-			@Override
-			public void report(final String task, final long done, final long total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return ++checks > 2;
-			}
-		};
+		final Progress cancelAfterTheFirstChunk = new Cancelling(2);
 		assertThrows(CancelledException.class, () -> SafeUnzip.extract(zip, dir.resolve("out"), cancelAfterTheFirstChunk));
 		assertEquals(List.of("test.zip"), names(dir));
 	}

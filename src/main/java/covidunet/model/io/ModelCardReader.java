@@ -1,0 +1,167 @@
+package covidunet.model.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import covidunet.BadInputException;
+import covidunet.io.AtomicFiles;
+import covidunet.preprocess.PreprocessConfig;
+
+/** Reads {@link ModelCard}s; every problem is one line naming the source. */
+final class ModelCardReader {
+
+	static final String FORMAT = "format", FORMAT_VERSION = "format_version", ARCHITECTURE = "architecture",
+		CLASSES = "classes", PREPROCESSING = "preprocessing", SAMPLING = "sampling", PATCH_SIZE = "patch_size",
+		OVERLAP = "overlap", AUGMENTATION = "augmentation", TRAINING = "training", SOFTWARE = "software",
+		SAVED_MODEL_SHA256 = "saved_model_sha256";
+
+	private static final Set<String> MEMBERS = Set.of(FORMAT, FORMAT_VERSION, ARCHITECTURE, CLASSES,
+		PREPROCESSING, SAMPLING, AUGMENTATION, TRAINING, SOFTWARE, SAVED_MODEL_SHA256);
+
+	private final String source;
+
+	private ModelCardReader(final String source) {
+		this.source = source;
+	}
+
+	static ModelCard read(final Path file) {
+		final JsonElement root;
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			root = JsonParser.parseReader(reader);
+		}
+		catch (final IOException e) {
+			throw new BadInputException(file + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
+		}
+		catch (final JsonParseException e) {
+			final Throwable cause = e.getCause() != null ? e.getCause() : e;
+			throw new BadInputException(file + ": not valid JSON (" + cause.getMessage() + ")", e);
+		}
+		if (!root.isJsonObject()) throw new BadInputException(file + ": not a JSON object, so not a model card");
+		return fromJson(root.getAsJsonObject(), file.toString());
+	}
+
+	static ModelCard fromJson(final JsonObject o, final String source) {
+		return new ModelCardReader(source).card(o);
+	}
+
+	private ModelCard card(final JsonObject o) {
+		final JsonElement format = o.get(FORMAT);
+		if (format == null || !isString(format) || !ModelCard.FORMAT.equals(format.getAsString())) {
+			throw bad("not a covid-unet model card ('" + FORMAT + "' is " + (format == null ? "missing" : format) +
+				", not \"" + ModelCard.FORMAT + "\")");
+		}
+		final int version = integer(o, FORMAT_VERSION);
+		if (version > ModelCard.FORMAT_VERSION) {
+			throw bad(FORMAT_VERSION + " " + version + " is newer than this version of covid-unet reads (" +
+				ModelCard.FORMAT_VERSION + "); update covid-unet");
+		}
+		if (version < 1) throw bad(FORMAT_VERSION + " " + version + " is not a format version (they start at 1)");
+		final Set<String> unknown = new LinkedHashSet<>(o.keySet());
+		unknown.removeAll(MEMBERS);
+		if (!unknown.isEmpty()) throw bad("unknown member" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown));
+		final JsonObject sampling = object(o, SAMPLING);
+		final String digest = string(o, SAVED_MODEL_SHA256);
+		if (!ModelCard.isSha256(digest)) throw bad("'" + SAVED_MODEL_SHA256 + "' is not 64 lower-case hex digits");
+		final ModelCard.Builder b = ModelCard.builder().architecture(object(o, ARCHITECTURE)).classes(classes(o))
+			.preprocessing(preprocessing(o)).patchSize(triple(sampling, PATCH_SIZE)).overlap(triple(sampling, OVERLAP))
+			.training(object(o, TRAINING)).software(software(object(o, SOFTWARE)));
+		if (o.has(AUGMENTATION) && !o.get(AUGMENTATION).isJsonNull()) b.augmentation(object(o, AUGMENTATION));
+		try {
+			return b.build().withSavedModelSha256(digest);
+		}
+		catch (final IllegalArgumentException e) {
+			throw bad(e.getMessage());
+		}
+	}
+
+	private List<String> classes(final JsonObject o) {
+		final JsonArray array = array(o, CLASSES);
+		final List<String> names = new ArrayList<>();
+		for (final JsonElement e : array) {
+			if (!isString(e)) throw bad("'" + CLASSES + "' must be an array of names");
+			names.add(e.getAsString());
+		}
+		return names;
+	}
+
+	private PreprocessConfig preprocessing(final JsonObject o) {
+		final JsonObject json = object(o, PREPROCESSING);
+		try {
+			return PreprocessConfig.fromJson(json);
+		}
+		catch (final BadInputException e) {
+			throw bad(e.getMessage());
+		}
+	}
+
+	private int[] triple(final JsonObject sampling, final String key) {
+		final JsonArray array = array(sampling, key);
+		if (array.size() != 3) throw bad("'" + SAMPLING + "." + key + "' must be 3 integers (x, y, z)");
+		final int[] values = new int[3];
+		for (int d = 0; d < 3; d++) values[d] = integer(array.get(d), SAMPLING + "." + key);
+		return values;
+	}
+
+	private SoftwareVersions software(final JsonObject o) {
+		return new SoftwareVersions(string(o, SoftwareVersions.COVID_UNET), string(o, SoftwareVersions.TENSORFLOW),
+			string(o, SoftwareVersions.JAVA));
+	}
+
+	private JsonElement member(final JsonObject o, final String key) {
+		final JsonElement e = o.get(key);
+		if (e == null || e.isJsonNull()) throw bad("missing '" + key + "'");
+		return e;
+	}
+
+	private JsonObject object(final JsonObject o, final String key) {
+		final JsonElement e = member(o, key);
+		if (!e.isJsonObject()) throw bad("'" + key + "' must be a JSON object");
+		return e.getAsJsonObject();
+	}
+
+	private JsonArray array(final JsonObject o, final String key) {
+		final JsonElement e = member(o, key);
+		if (!e.isJsonArray()) throw bad("'" + key + "' must be an array");
+		return e.getAsJsonArray();
+	}
+
+	private String string(final JsonObject o, final String key) {
+		final JsonElement e = member(o, key);
+		if (!isString(e)) throw bad("'" + key + "' must be a string");
+		return e.getAsString();
+	}
+
+	private int integer(final JsonObject o, final String key) {
+		return integer(member(o, key), key);
+	}
+
+	private int integer(final JsonElement e, final String key) {
+		if (e instanceof JsonPrimitive p && p.isNumber()) {
+			final double value = p.getAsDouble();
+			if (value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE) return (int) value;
+		}
+		throw bad("'" + key + "' must be an integer");
+	}
+
+	private static boolean isString(final JsonElement e) {
+		return e instanceof JsonPrimitive p && p.isString();
+	}
+
+	private BadInputException bad(final String problem) {
+		return new BadInputException(source + ": " + problem);
+	}
+}

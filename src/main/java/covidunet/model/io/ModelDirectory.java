@@ -1,0 +1,246 @@
+package covidunet.model.io;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.types.TFloat32;
+
+import com.google.protobuf.CodedOutputStream;
+
+import covidunet.BadInputException;
+import covidunet.io.AtomicFiles;
+import covidunet.io.FileTrees;
+
+/**
+ * Exports and loads model directories (CONTRACT.md, A model directory): {@value #MODEL_JSON} and
+ * {@value #SAVED_MODEL}{@code /}, beside which the trainer keeps {@code checkpoints/},
+ * {@code history.tsv} and curves. The SavedModel has one signature, {@value #SIGNATURE}, with
+ * input {@value #INPUT} (float32, NDHWC) and output {@value #OUTPUT} (the softmax, NDHWC).
+ * <p>
+ * Export never leaves a half-written model where a complete one is expected: a new directory is
+ * assembled in a hidden folder beside the target and renamed into place; in an existing
+ * directory the new SavedModel is written to a hidden folder inside it, then swapped in by
+ * renaming folders, and {@code model.json} is replaced atomically last. Should the process die
+ * between those renames, {@link #load} refuses the directory (a missing {@code saved_model} or a
+ * digest mismatch) rather than use a mixture, and the next export removes the leftovers. One
+ * export at a time per directory.
+ */
+public final class ModelDirectory {
+
+	/** The model card's file name. */
+	public static final String MODEL_JSON = "model.json";
+
+	/** The SavedModel's folder name. */
+	public static final String SAVED_MODEL = "saved_model";
+
+	/** The SavedModel signature's key. */
+	public static final String SIGNATURE = "serving_default";
+
+	/** The signature's input name. */
+	public static final String INPUT = "x";
+
+	/** The signature's output name. */
+	public static final String OUTPUT = "probs";
+
+	private static final String GRAPH_FILE = "saved_model.pb";
+
+	private static final String STAGED = "." + SAVED_MODEL + ".export-", OLD = "." + SAVED_MODEL + ".old-";
+
+	private ModelDirectory() {}
+
+	/**
+	 * Exports a model: the SavedModel of {@code session} with the signature {@code x → probs}, and
+	 * {@code card} with the SavedModel's digest as {@code model.json}. A directory that does not
+	 * exist is created (with its parents); an existing one may hold anything but a model
+	 * (e.g. the trainer's {@code checkpoints/}), or a model if {@code overwrite}; what else it
+	 * holds is kept.
+	 *
+	 * @param dir the model directory
+	 * @param session the session holding the trained variables
+	 * @param x the input, float32 NDHWC
+	 * @param probs the softmax output, float32 NDHWC
+	 * @param card the model's description; its digest, if any, is replaced
+	 * @param overwrite whether a model already in {@code dir} may be replaced
+	 * @return the card as written, with the digest
+	 * @throws BadInputException one line naming the directory if it is a file, already holds a
+	 *           model and {@code overwrite} is false, or cannot be written
+	 */
+	public static ModelCard export(final Path dir, final Session session, final Operand<TFloat32> x,
+		final Operand<TFloat32> probs, final ModelCard card, final boolean overwrite)
+	{
+		Objects.requireNonNull(session, "session");
+		Objects.requireNonNull(card, "card");
+		final Path target = dir.toAbsolutePath().normalize();
+		final SessionFunction function = SessionFunction.create(Signature.builder().key(SIGNATURE).input(INPUT, x)
+			.output(OUTPUT, probs).build(), session);
+		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
+			throw new BadInputException("model " + target + ": exists and is not a folder");
+		}
+		if (!Files.isDirectory(target)) return exportNew(target, function, card);
+		if (!overwrite && holdsModel(target)) {
+			throw new BadInputException("model " + target + ": already holds a model (" + MODEL_JSON + " or " +
+				SAVED_MODEL + "/); choose another folder or allow overwriting");
+		}
+		return exportInto(target, function, card);
+	}
+
+	/**
+	 * Loads a model directory: reads {@code model.json}, checks the SavedModel against its digest,
+	 * and loads the SavedModel.
+	 *
+	 * @return the model, to be closed by the caller
+	 * @throws BadInputException one line naming what is missing or wrong: the directory,
+	 *           {@code model.json} (missing, not a card, newer format), {@code saved_model/}
+	 *           (missing, altered or incomplete, not loadable)
+	 */
+	public static LoadedModel load(final Path dir) {
+		final Path root = dir.toAbsolutePath().normalize();
+		if (!Files.exists(root)) throw new BadInputException("model " + root + ": no such folder");
+		if (!Files.isDirectory(root)) throw new BadInputException("model " + root + ": not a folder");
+		final Path json = root.resolve(MODEL_JSON);
+		if (!Files.isRegularFile(json)) {
+			throw new BadInputException("model " + root + ": no " + MODEL_JSON + " (not a model directory, or its export did not finish)");
+		}
+		final ModelCard card = ModelCard.read(json);
+		final Path savedModel = root.resolve(SAVED_MODEL);
+		if (!Files.isDirectory(savedModel)) {
+			throw new BadInputException("model " + root + ": no " + SAVED_MODEL + "/ folder (incomplete model directory)");
+		}
+		final String digest = SavedModelDigest.of(savedModel);
+		if (!digest.equals(card.savedModelSha256().orElseThrow())) {
+			throw new BadInputException("model " + root + ": " + SAVED_MODEL + " does not match the digest in " +
+				MODEL_JSON + " (altered or incomplete)");
+		}
+		final SavedModelBundle bundle;
+		try {
+			bundle = SavedModelBundle.load(savedModel.toString(), SavedModelBundle.DEFAULT_TAG);
+		}
+		catch (final TensorFlowException e) {
+			throw new BadInputException("model " + root + ": TensorFlow cannot load " + SAVED_MODEL + " (" +
+				firstLine(e.getMessage()) + ")", e);
+		}
+		try {
+			return new LoadedModel(root, bundle, card, digest);
+		}
+		catch (final RuntimeException e) {
+			bundle.close();
+			throw e;
+		}
+	}
+
+	private static boolean holdsModel(final Path dir) {
+		return Files.exists(dir.resolve(MODEL_JSON), LinkOption.NOFOLLOW_LINKS) ||
+			Files.exists(dir.resolve(SAVED_MODEL), LinkOption.NOFOLLOW_LINKS);
+	}
+
+	private static ModelCard exportNew(final Path dir, final SessionFunction function, final ModelCard card) {
+		final Path staging = dir.resolveSibling("." + dir.getFileName() + ".export-" + random());
+		try {
+			Files.createDirectories(dir.getParent());
+			Files.createDirectory(staging);
+			final ModelCard written = card.withSavedModelSha256(saveModel(function, staging.resolve(SAVED_MODEL)));
+			written.write(staging.resolve(MODEL_JSON));
+			Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+			return written;
+		}
+		catch (final IOException e) {
+			throw cannotWrite(dir, e);
+		}
+		finally {
+			deleteQuietly(staging);
+		}
+	}
+
+	private static ModelCard exportInto(final Path dir, final SessionFunction function, final ModelCard card) {
+		final String suffix = random();
+		final Path staged = dir.resolve(STAGED + suffix), old = dir.resolve(OLD + suffix);
+		final Path current = dir.resolve(SAVED_MODEL);
+		try {
+			removeLeftovers(dir);
+			final ModelCard written = card.withSavedModelSha256(saveModel(function, staged));
+			final boolean replacing = Files.exists(current, LinkOption.NOFOLLOW_LINKS);
+			if (replacing) Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
+			try {
+				Files.move(staged, current, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final IOException e) {
+				if (replacing) Files.move(old, current, StandardCopyOption.ATOMIC_MOVE);
+				throw e;
+			}
+			written.write(dir.resolve(MODEL_JSON));
+			FileTrees.delete(old);
+			return written;
+		}
+		catch (final IOException e) {
+			throw cannotWrite(dir, e);
+		}
+		finally {
+			deleteQuietly(staged);
+		}
+	}
+
+	/**
+	 * Writes the SavedModel to {@code folder}, which must not exist, and returns its digest. The
+	 * graph file is rewritten with deterministic protobuf serialisation (map entries sorted by
+	 * key): TensorFlow writes node attributes in hash order, which differs between exports of the
+	 * same graph, and the digest should identify the model, not the export.
+	 */
+	private static String saveModel(final SessionFunction function, final Path folder) throws IOException {
+		SavedModelBundle.exporter(folder.toString()).withFunction(function).export();
+		final Path graph = folder.resolve(GRAPH_FILE);
+		if (!Files.isRegularFile(graph)) throw new IOException("TensorFlow wrote no " + GRAPH_FILE + " to " + folder);
+		final SavedModel model = SavedModel.parseFrom(Files.readAllBytes(graph));
+		final byte[] bytes = new byte[model.getSerializedSize()];
+		final CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+		out.useDeterministicSerialization();
+		model.writeTo(out);
+		out.checkNoSpaceLeft();
+		Files.write(graph, bytes);
+		return SavedModelDigest.of(folder);
+	}
+
+	private static void removeLeftovers(final Path dir) throws IOException {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, e -> {
+			final String name = e.getFileName().toString();
+			return name.startsWith(STAGED) || name.startsWith(OLD);
+		}))
+		{
+			for (final Path entry : entries) FileTrees.delete(entry);
+		}
+	}
+
+	private static void deleteQuietly(final Path folder) {
+		try {
+			FileTrees.delete(folder);
+		}
+		catch (final IOException e) {
+			// The export's own outcome is what to report; a hidden leftover is removed next time.
+		}
+	}
+
+	private static BadInputException cannotWrite(final Path dir, final IOException e) {
+		return new BadInputException("model " + dir + ": cannot write (" + firstLine(AtomicFiles.reason(e)) + ")", e);
+	}
+
+	private static String firstLine(final String message) {
+		if (message == null) return "no reason given";
+		return message.strip().lines().findFirst().orElse("no reason given");
+	}
+
+	private static String random() {
+		return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+	}
+}

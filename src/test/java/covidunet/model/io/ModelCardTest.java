@@ -1,0 +1,134 @@
+package covidunet.model.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import covidunet.BadInputException;
+import covidunet.preprocess.PreprocessConfig;
+import covidunet.sample.AugmentationConfig;
+
+class ModelCardTest {
+
+	private static final String DIGEST = "0123456789abcdef".repeat(4);
+	private static final SoftwareVersions SOFTWARE = new SoftwareVersions("0.1.0", "2.18.0", "17.0.1");
+
+	@TempDir
+	Path dir;
+
+	private static ModelCard card() {
+		final JsonObject architecture = new JsonObject();
+		architecture.addProperty("levels", 5);
+		final JsonObject training = new JsonObject();
+		training.addProperty("seed", 7);
+		return ModelCard.builder().architecture(architecture).training(training).software(SOFTWARE)
+			.augmentation(AugmentationConfig.reference().toJson()).build().withSavedModelSha256(DIGEST);
+	}
+
+	private Path written(final JsonObject json) throws IOException {
+		final Path file = dir.resolve("model.json");
+		Files.writeString(file, json.toString());
+		return file;
+	}
+
+	private static void assertOneLine(final String expected, final BadInputException e) {
+		assertEquals(expected, e.getMessage());
+		assertFalse(e.getMessage().contains("\n"));
+	}
+
+	@Test
+	void defaults() {
+		final ModelCard card = ModelCard.builder().architecture(new JsonObject()).software(SOFTWARE).build();
+		assertEquals(ModelCard.CLASSES, card.classes());
+		assertArrayEquals(new int[] { 160, 160, 80 }, card.patchSize());
+		assertArrayEquals(new int[] { 80, 80, 30 }, card.overlap());
+		assertEquals(PreprocessConfig.REFERENCE, card.preprocessing());
+		assertTrue(card.augmentation().isEmpty());
+		assertTrue(card.savedModelSha256().isEmpty());
+		assertArrayEquals(new int[] { 32, 32, 12 }, ModelCard.defaultOverlap(64, 64, 32));
+	}
+
+	@Test
+	void roundTripThroughAFile() {
+		final ModelCard card = card();
+		final Path file = dir.resolve("model.json");
+		card.write(file);
+		final ModelCard read = ModelCard.read(file);
+		assertEquals(card, read);
+		assertEquals(card.toJsonText(), read.toJsonText());
+		assertEquals(SOFTWARE, read.software());
+		assertEquals(DIGEST, read.savedModelSha256().orElseThrow());
+		assertTrue(read.augmentation().isPresent());
+	}
+
+	@Test
+	void refusesNewerFormatVersion() throws IOException {
+		final JsonObject json = card().toJson();
+		json.addProperty("format_version", 2);
+		final Path file = written(json);
+		assertOneLine(file + ": format_version 2 is newer than this version of covid-unet reads (1); update covid-unet",
+			assertThrows(BadInputException.class, () -> ModelCard.read(file)));
+	}
+
+	@Test
+	void refusesWrongFormat() throws IOException {
+		final JsonObject json = card().toJson();
+		json.addProperty("format", "something else");
+		final Path file = written(json);
+		assertTrue(assertThrows(BadInputException.class, () -> ModelCard.read(file)).getMessage().startsWith(file +
+			": not a covid-unet model card"));
+	}
+
+	@Test
+	void refusesMissingMembers() throws IOException {
+		for (final String key : new String[] { "format_version", "architecture", "classes", "preprocessing", "sampling",
+			"training", "software", "saved_model_sha256" })
+		{
+			final JsonObject json = card().toJson();
+			json.remove(key);
+			final Path file = written(json);
+			assertOneLine(file + ": missing '" + key + "'", assertThrows(BadInputException.class, () -> ModelCard.read(
+				file)));
+		}
+	}
+
+	@Test
+	void refusesBadValues() throws IOException {
+		final JsonObject json = card().toJson();
+		json.getAsJsonObject("preprocessing").addProperty("clip_low", "low");
+		final Path file = written(json);
+		assertOneLine(file + ": preprocessing: 'clip_low' must be a number", assertThrows(BadInputException.class,
+			() -> ModelCard.read(file)));
+		final JsonObject overlap = card().toJson();
+		overlap.getAsJsonObject("sampling").add("overlap", JsonParser.parseString("[160, 0, 0]"));
+		final Path second = written(overlap);
+		assertTrue(assertThrows(BadInputException.class, () -> ModelCard.read(second)).getMessage().startsWith(second +
+			": overlap [160, 0, 0] must be"));
+	}
+
+	@Test
+	void refusesTruncatedAndNonJson() throws IOException {
+		final Path file = dir.resolve("model.json");
+		final String text = card().toJsonText();
+		Files.writeString(file, text.substring(0, text.length() / 2));
+		final BadInputException truncated = assertThrows(BadInputException.class, () -> ModelCard.read(file));
+		assertTrue(truncated.getMessage().startsWith(file + ": not valid JSON"), truncated.getMessage());
+		assertFalse(truncated.getMessage().contains("\n"));
+		Files.write(file, "[1, 2]".getBytes(StandardCharsets.UTF_8));
+		assertTrue(assertThrows(BadInputException.class, () -> ModelCard.read(file)).getMessage().startsWith(file +
+			": not a JSON object"));
+	}
+}
