@@ -11,12 +11,14 @@ import java.util.Map;
 import covidunet.BadInputException;
 import covidunet.bench.AugmentBenchmark;
 import covidunet.bench.IoBenchmark;
+import covidunet.bench.TrainBenchmark;
 
 /**
  * {@code bench WHAT …}: one line of {@code key=value} figures. Available: {@code io} (NIfTI read
  * speed; {@code --output F} keeps the benchmark file at F, e.g. to time {@code info} on it) and
- * {@code augment} (time of one augmented training patch; no options). {@code train} and
- * {@code infer} arrive with the issues that build them.
+ * {@code augment} (time of one augmented training patch; no options) and {@code train} (time of one
+ * training step of the U-Net; options in {@link TrainBenchmark}). {@code infer} arrives with the
+ * issue that builds it.
  */
 public final class BenchSubcommand {
 
@@ -25,14 +27,18 @@ public final class BenchSubcommand {
 	/** Runs the benchmark named by {@code options.get("what")} and prints its line to {@code out}. */
 	public static void run(final Map<String, String> options, final PrintStream out) {
 		final String what = options.get("what");
-		if (what == null) throw new BadInputException("missing benchmark name: bench io|augment");
+		if (what == null) throw new BadInputException("missing benchmark name: bench io|augment|train");
 		switch (what) {
 			case "io" -> io(options, out);
 			case "augment" -> {
 				onlyOptions(options, "augment");
 				AugmentBenchmark.run(out);
 			}
-			default -> throw new BadInputException("unknown benchmark '" + what + "' (available: io, augment)");
+			case "train" -> {
+				onlyOptions(options, "train", TrainBenchmark.OPTIONS);
+				TrainBenchmark.run(options, out);
+			}
+			default -> throw new BadInputException("unknown benchmark '" + what + "' (available: io, augment, train)");
 		}
 	}
 

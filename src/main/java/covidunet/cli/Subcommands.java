@@ -103,7 +103,7 @@ public final class Subcommands {
 			.command("folds", PrepareFoldsCommand.class,
 				"--dataset DIR --output F.json --folds K --seed S: seeded K-fold split; F.csv beside it")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
-				"(WHAT: io, augment)", BenchSubcommand::run, "what");
+				"(WHAT: io, augment, train)", BenchSubcommand::run, "what");
 	}
 
 	/** These subcommands and one more that runs {@code command}. */
