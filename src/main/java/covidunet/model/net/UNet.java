@@ -220,9 +220,9 @@ public final class UNet {
 		final Output<?>[] grads = graph.addGradients(loss.asOutput(), vars);
 		final List<GradAndVar<?>> pairs = new ArrayList<>();
 		for (int i = 0; i < vars.length; i++) pairs.add(pair(grads[i], vars[i]));
-		final List<Op> all = new ArrayList<>(updates);
-		all.add(optimizer.applyGradients(pairs, "adam_step"));
-		return tf.withControlDependencies(all).withName("train_step").noOp();
+		final List<Op> targets = new ArrayList<>(updates);
+		targets.add(optimizer.applyGradients(pairs, "apply_gradients"));
+		return tf.withControlDependencies(targets).withName("train_step").noOp();
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
