@@ -16,10 +16,22 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** {@link SafeOps#logSoftmax}: value and gradient on a 5-D tensor against direct computation. */
+/**
+ * {@link SafeOps#logSoftmax} on a 5-D tensor: value and gradient against the closed form, and the
+ * gradient against central differences.
+ */
 class SafeOpsTest {
 
 	private static final Shape SHAPE = Shape.of(2, 3, 2, 2, 4);
+	private static final double H = 1e-2;
+
+	private static double loss(final Session s, final Placeholder<TFloat32> x, final Operand<TFloat32> loss,
+		final double[] xv)
+	{
+		try (TFloat32 t = GraphValues.floats(SHAPE, xv); Result r = s.runner().feed(x, t).fetch(loss).run()) {
+			return GraphValues.value(r.get(0));
+		}
+	}
 
 	@Test
 	void logSoftmaxValueAndGradientOn5d() {
@@ -50,6 +62,16 @@ class SafeOpsTest {
 					}
 				}
 				assertTrue(g1.length == xv.length);
+				for (int p = 0; p < 8; p++) {
+					final int i = random.nextInt(xv.length);
+					final double old = xv[i];
+					xv[i] = old + H;
+					final double plus = loss(s, x, loss, xv);
+					xv[i] = old - H;
+					final double minus = loss(s, x, loss, xv);
+					xv[i] = old;
+					assertEquals((plus - minus) / (2 * H), g1[i], 2e-2 * (0.1 + Math.abs(g1[i])), "finite difference");
+				}
 			}
 		}
 	}
