@@ -60,4 +60,13 @@ final class GraphValues {
 		}
 		return v;
 	}
+
+	/**
+	 * Log-softmax over the last axis of a 5-D tensor, computed on a [−1, C] reshape (TF's native
+	 * LogSoftmax gradient is wrong for rank > 2).
+	 */
+	static Operand<TFloat32> logSoftmax(final Ops tf, final Operand<TFloat32> logits5d, final int classes) {
+		final Operand<TFloat32> flat = tf.reshape(logits5d, tf.constant(new int[] { -1, classes }));
+		return tf.reshape(tf.nn.logSoftmax(flat), tf.shape(logits5d));
+	}
 }

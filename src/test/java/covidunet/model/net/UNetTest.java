@@ -263,8 +263,7 @@ class UNetTest {
 		for (int v = 0; v < onehot.length / c.classes(); v++) onehot[v * c.classes() + label(v, c.classes())] = 1;
 		final Operand<TFloat32> y = GraphValues.constant(tf, shape, onehot);
 		final Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] { 0, 1, 2, 3, 4 });
-		final Operand<TFloat32> ce = tf.math.neg(tf.math.mean(tf.math.mul(y, SafeOps.logSoftmax(tf, net.logits(), c
-			.classes())), all));
+		final Operand<TFloat32> ce = tf.math.neg(tf.math.mean(tf.math.mul(y, GraphValues.logSoftmax(tf, net.logits(), c.classes())), all));
 		final Operand<TFloat32> sq = tf.math.mean(tf.math.square(net.probs()), all);
 		return tf.math.add(ce, sq);
 	}
