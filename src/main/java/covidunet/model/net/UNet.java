@@ -219,10 +219,24 @@ public final class UNet {
 		for (int i = 0; i < vars.length; i++) vars[i] = trainable.get(i).asOutput();
 		final Output<?>[] grads = graph.addGradients(loss.asOutput(), vars);
 		final List<GradAndVar<?>> pairs = new ArrayList<>();
-		for (int i = 0; i < vars.length; i++) pairs.add(pair(grads[i], vars[i]));
+		final Op gradientsDone = afterAll(grads);
+		final Ops afterGradients = tf.withControlDependencies(List.of(gradientsDone));
+		for (int i = 0; i < vars.length; i++) pairs.add(pair(afterGradients.identity(grads[i]).asOutput(), vars[i]));
 		final List<Op> targets = new ArrayList<>(updates);
 		targets.add(optimizer.applyGradients(pairs, "apply_gradients"));
 		return tf.withControlDependencies(targets).withName("train_step").noOp();
+	}
+
+	/**
+	 * An op that runs once every gradient is computed. The optimiser's updates wait for it: the
+	 * variables are updated in place, and without this order an update could overwrite a weight
+	 * that another gradient has yet to read, which made steps differ from run to run.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Op afterAll(final Output<?>[] grads) {
+		final List<Op> computed = new ArrayList<>();
+		for (final Output<?> grad : grads) computed.add(tf.identity((Output) grad));
+		return tf.withControlDependencies(computed).withName("gradients_done").noOp();
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -296,6 +296,38 @@ class UNetTest {
 		}
 	}
 
+	@Test
+	void trainingStepsAreReproducible() {
+		final UNetConfig c = tiny(3, 4, Norm.INSTANCE, 4, 16, 16, 8, 2);
+		final List<double[]> first = weightsAfterSteps(c, 4);
+		final List<double[]> second = weightsAfterSteps(c, 4);
+		assertEquals(first.size(), second.size());
+		for (int i = 0; i < first.size(); i++) {
+			assertArrayEquals(first.get(i), second.get(i), "variable " + i + " after 4 Adam steps in two fresh sessions");
+		}
+	}
+
+	/** The trainable variables after {@code steps} Adam steps on a fixed input, in a fresh graph. */
+	private static List<double[]> weightsAfterSteps(final UNetConfig c, final int steps) {
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final UNet net = UNet.build(tf, c, 21);
+			final Op step = net.trainStep(new Adam(g, 0.01f), loss(tf, net, c));
+			try (Session s = new Session(g); TFloat32 x = input(c, 8); TBool on = TBool.scalarOf(true)) {
+				for (int i = 0; i < steps; i++) {
+					s.runner().feed(net.input(), x).feed(net.training(), on).addTarget(step).run().close();
+				}
+				final Runner r = s.runner();
+				net.trainableVariables().forEach(r::fetch);
+				try (Result res = r.run()) {
+					final List<double[]> values = new ArrayList<>();
+					for (int i = 0; i < net.trainableVariables().size(); i++) values.add(GraphValues.values(res.get(i)));
+					return values;
+				}
+			}
+		}
+	}
+
 	private static List<double[]> run(final Graph g, final UNet net, final TFloat32 x, final boolean training) {
 		try (Session s = new Session(g); TBool t = TBool.scalarOf(training); Result r = s.runner().feed(net.input(), x)
 			.feed(net.training(), t).fetch(net.probs()).run())
