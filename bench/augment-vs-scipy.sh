@@ -6,13 +6,13 @@
 # Usage: bench/augment-vs-scipy.sh [N]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/common.sh
+. "$here/bench/common.sh"
 runs="${1:-3}"
 peer="${PEER_AUGMENT:-$here/../shared/bench/peer_augment_scipy.py}"
 [ -f "$peer" ] || { echo "peer benchmark missing: $peer (set PEER_AUGMENT)" >&2; exit 2; }
 /usr/bin/python3 -c 'import scipy' || { echo "SciPy missing: apt-get install -y python3-scipy" >&2; exit 2; }
 
-value() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 ours=(); all=(); theirs=(); line=""
 for _ in $(seq "$runs"); do

@@ -5,6 +5,8 @@
 # Usage: bench/info-vs-nibabel.sh [N]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/common.sh
+. "$here/bench/common.sh"
 runs="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -13,8 +15,6 @@ file="$work/ct.nii.gz"
 "$here/covid-unet" bench io --output "$file" >/dev/null
 /usr/bin/python3 -c 'import nibabel' || { echo "nibabel missing: apt-get install -y python3-nibabel" >&2; exit 2; }
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { print e - s }'; }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 ours=(); peer=()
 for _ in $(seq "$runs"); do

@@ -6,14 +6,14 @@
 # Usage: bench/train-vs-torch.sh [N]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/common.sh
+. "$here/bench/common.sh"
 runs="${1:-3}"
 peer="${PEER_UNET:-$here/../shared/bench/peer_unet3d_torch.py}"
 [ -f "$peer" ] || { echo "peer benchmark missing: $peer (set PEER_UNET)" >&2; exit 2; }
 /usr/bin/python3 -c 'import torch' || { echo "PyTorch missing: apt-get install -y python3-torch" >&2; exit 2; }
 net=(size=64 levels=4 base=16 batch=1 norm=none classes=4)
 
-value() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 ours=(); theirs=(); line=""; peer_line=""
 for _ in $(seq "$runs"); do

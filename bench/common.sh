@@ -1,0 +1,10 @@
+# Helpers shared by the side-by-side benchmark scripts (sourced, not run).
+
+# value KEY: the value of KEY=... in a line of key=value figures read from stdin.
+value() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# median: the median of the numbers on stdin, one per line.
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# seconds COMMAND...: the wall-clock seconds COMMAND takes (its stdout discarded).
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { print e - s }'; }
