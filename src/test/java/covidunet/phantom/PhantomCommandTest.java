@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
-import org.scijava.app.event.StatusEvent;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventHandler;
 import org.scijava.event.EventService;
@@ -28,6 +27,7 @@ import org.scijava.module.event.ModuleErroredEvent;
 import covidunet.BadInputException;
 import covidunet.cli.Subcommands;
 import covidunet.command.GeneratePhantomCommand;
+import covidunet.command.ProgressEvent;
 import covidunet.dataset.CaseNames;
 
 /** Generate Phantom Cohort run as a SciJava command, as Fiji and the launcher run it. */
@@ -64,9 +64,9 @@ class PhantomCommandTest {
 		final Object listener = new Object() {
 
 			@EventHandler
-			void onStatus(final StatusEvent event) {
+			void onProgress(final ProgressEvent event) {
 				synchronized (statuses) {
-					if (event.getStatusMessage() != null) statuses.add(event.getStatusMessage());
+					statuses.add(event.task());
 				}
 			}
 		};
