@@ -1,21 +1,15 @@
 package covidunet.dataset;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import covidunet.BadInputException;
+import covidunet.io.JsonFiles;
 
 /**
  * A JSON file being read, for messages that name it: the parsed document and typed access to
@@ -37,20 +31,7 @@ final class JsonInput {
 	 * @throws BadInputException naming the file if it cannot be read or is not a JSON object
 	 */
 	static JsonInput read(final Path file) {
-		final JsonElement root;
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			root = JsonParser.parseReader(reader);
-		}
-		catch (final NoSuchFileException e) {
-			throw bad(file, "cannot read (no such file)", e);
-		}
-		catch (final IOException e) {
-			throw bad(file, "cannot read (" + e.getMessage() + ")", e);
-		}
-		catch (final JsonParseException e) {
-			throw bad(file, "not valid JSON (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) +
-				")", e);
-		}
+		final JsonElement root = JsonFiles.parse(file);
 		if (!root.isJsonObject()) throw bad(file, "not a JSON object", null);
 		return new JsonInput(file, root.getAsJsonObject());
 	}

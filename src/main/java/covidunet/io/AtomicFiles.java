@@ -40,8 +40,7 @@ public final class AtomicFiles {
 	 * @throws BadInputException if the file cannot be written, naming it and why
 	 */
 	public static void write(final Path file, final Content content) {
-		final Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" +
-			Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+		final Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" + randomSuffix());
 		try {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
 				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16))
@@ -61,6 +60,14 @@ public final class AtomicFiles {
 	/** Writes a text file atomically in UTF-8. */
 	public static void writeString(final Path file, final String text) {
 		write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * A random hex suffix for the hidden temporary names beside a target
+	 * ({@code .<name>.tmp-<suffix>} and the like), so that concurrent writers never collide.
+	 */
+	public static String randomSuffix() {
+		return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 	}
 
 	/** A short reason for an I/O failure, for one-line messages. */

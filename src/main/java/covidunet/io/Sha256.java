@@ -1,8 +1,9 @@
-package covidunet.dataset.download;
+package covidunet.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -12,7 +13,7 @@ import java.util.HexFormat;
 import covidunet.Progress;
 
 /** SHA-256 of files and streams, as lower-case hex. */
-final class Sha256 {
+public final class Sha256 {
 
 	private static final int CHUNK = 1 << 20;
 
@@ -22,7 +23,7 @@ final class Sha256 {
 	private Sha256() {}
 
 	/** A fresh SHA-256 digest (every Java platform has one). */
-	static MessageDigest newDigest() {
+	public static MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
@@ -31,13 +32,23 @@ final class Sha256 {
 		}
 	}
 
+	/** The SHA-256 of a text's UTF-8 bytes as lower-case hex. */
+	public static String ofText(final String text) {
+		return hex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** The bytes of a finished digest as lower-case hex. */
+	public static String hex(final byte[] digest) {
+		return HexFormat.of().formatHex(digest);
+	}
+
 	/** The digest as lower-case hex. */
-	static String hex(final MessageDigest digest) {
-		return HexFormat.of().formatHex(digest.digest());
+	public static String hex(final MessageDigest digest) {
+		return hex(digest.digest());
 	}
 
 	/** The SHA-256 of a whole file. Reports progress and stops between chunks when cancelled. */
-	static String of(final Path file, final String task, final Progress progress) throws IOException {
+	public static String of(final Path file, final String task, final Progress progress) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			final MessageDigest digest = newDigest();
 			update(digest, channel, channel.size(), task, progress);
@@ -49,7 +60,7 @@ final class Sha256 {
 	 * Adds the first {@code length} bytes of a file to a digest, reading from its start without
 	 * moving the channel's position. Reports progress and stops between chunks when cancelled.
 	 */
-	static void update(final MessageDigest digest, final FileChannel channel, final long length,
+	public static void update(final MessageDigest digest, final FileChannel channel, final long length,
 		final String task, final Progress progress) throws IOException
 	{
 		final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);

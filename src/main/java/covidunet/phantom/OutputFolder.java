@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import covidunet.BadInputException;
+import covidunet.io.AtomicFiles;
 import covidunet.io.FileTrees;
 
 /**
@@ -49,7 +49,7 @@ final class OutputFolder {
 		}
 		try {
 			Files.createDirectories(target.getParent());
-			final Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp-" + suffix());
+			final Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp-" + AtomicFiles.randomSuffix());
 			return new OutputFolder(target, Files.createDirectory(temporary));
 		}
 		catch (final IOException e) {
@@ -66,7 +66,7 @@ final class OutputFolder {
 	void commit() throws IOException {
 		Path old = null;
 		if (Files.exists(target)) {
-			old = target.resolveSibling("." + target.getFileName() + ".old-" + suffix());
+			old = target.resolveSibling("." + target.getFileName() + ".old-" + AtomicFiles.randomSuffix());
 			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
 		}
 		try {
@@ -96,9 +96,5 @@ final class OutputFolder {
 		catch (final IOException e) {
 			throw new BadInputException("output: cannot read " + folder + " (" + e.getMessage() + ")", e);
 		}
-	}
-
-	private static String suffix() {
-		return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 	}
 }

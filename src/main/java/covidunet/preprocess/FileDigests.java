@@ -1,22 +1,16 @@
 package covidunet.preprocess;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
 import covidunet.io.AtomicFiles;
+import covidunet.io.Sha256;
 
 /**
  * SHA-256 of input files, streamed in 1 MiB chunks. Digests are remembered in memory only, per
@@ -24,8 +18,6 @@ import covidunet.io.AtomicFiles;
  * again, an unchanged one is not.
  */
 final class FileDigests {
-
-	private static final int CHUNK = 1 << 20;
 
 	private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
 
@@ -55,27 +47,20 @@ final class FileDigests {
 
 	/** The SHA-256 of a text as lower-case hex. */
 	static String sha256(final String text) {
-		return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return Sha256.ofText(text);
 	}
 
+	/** Hashes the file; {@code progress} is only asked whether to stop, as before, not told. */
 	private static String compute(final Path file, final Progress progress) throws IOException {
-		final MessageDigest digest = newDigest();
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-			while (channel.read(buffer.clear()) >= 0) {
-				progress.checkCancelled();
-				digest.update(buffer.array(), 0, buffer.position());
-			}
-		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
+		return Sha256.of(file, file.toString(), new Progress() {
 
-	private static MessageDigest newDigest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("this Java has no SHA-256", e);
-		}
+			@Override
+			public void report(final String task, final long done, final long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return progress.isCancelled();
+			}
+		});
 	}
 }

@@ -20,6 +20,7 @@ import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.EnvironmentException;
 import covidunet.Progress;
+import covidunet.io.Sha256;
 
 /**
  * Downloads one file safely and resumably:

@@ -1,9 +1,5 @@
 package covidunet.model.io;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,12 +9,10 @@ import java.util.Set;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import covidunet.BadInputException;
-import covidunet.io.AtomicFiles;
+import covidunet.io.JsonFiles;
 import covidunet.preprocess.PreprocessConfig;
 
 /** Reads {@link ModelCard}s; every problem is one line naming the source. */
@@ -39,17 +33,7 @@ final class ModelCardReader {
 	}
 
 	static ModelCard read(final Path file) {
-		final JsonElement root;
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			root = JsonParser.parseReader(reader);
-		}
-		catch (final IOException e) {
-			throw new BadInputException(file + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
-		}
-		catch (final JsonParseException e) {
-			final Throwable cause = e.getCause() != null ? e.getCause() : e;
-			throw new BadInputException(file + ": not valid JSON (" + cause.getMessage() + ")", e);
-		}
+		final JsonElement root = JsonFiles.parse(file);
 		if (!root.isJsonObject()) throw new BadInputException(file + ": not a JSON object, so not a model card");
 		return fromJson(root.getAsJsonObject(), file.toString());
 	}

@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -147,7 +146,7 @@ public final class ModelDirectory {
 	}
 
 	private static ModelCard exportNew(final Path dir, final SessionFunction function, final ModelCard card) {
-		final Path staging = dir.resolveSibling("." + dir.getFileName() + ".export-" + random());
+		final Path staging = dir.resolveSibling("." + dir.getFileName() + ".export-" + AtomicFiles.randomSuffix());
 		try {
 			Files.createDirectories(dir.getParent());
 			Files.createDirectory(staging);
@@ -165,7 +164,7 @@ public final class ModelDirectory {
 	}
 
 	private static ModelCard exportInto(final Path dir, final SessionFunction function, final ModelCard card) {
-		final String suffix = random();
+		final String suffix = AtomicFiles.randomSuffix();
 		final Path staged = dir.resolve(STAGED + suffix), old = dir.resolve(OLD + suffix);
 		final Path current = dir.resolve(SAVED_MODEL);
 		try {
@@ -238,9 +237,5 @@ public final class ModelDirectory {
 	private static String firstLine(final String message) {
 		if (message == null) return "no reason given";
 		return message.strip().lines().findFirst().orElse("no reason given");
-	}
-
-	private static String random() {
-		return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 	}
 }

@@ -9,15 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import covidunet.BadInputException;
 import covidunet.io.AtomicFiles;
+import covidunet.io.Sha256;
 
 /**
  * The SHA-256 digest over every file of a SavedModel folder, as recorded in {@code model.json}.
@@ -49,7 +48,7 @@ public final class SavedModelDigest {
 	 *           than folders and regular files
 	 */
 	public static String of(final Path folder) {
-		final MessageDigest sha = sha256();
+		final MessageDigest sha = Sha256.newDigest();
 		final byte[] buffer = new byte[1 << 16];
 		for (final String name : sortedNames(folder)) {
 			final Path file = folder.resolve(name);
@@ -63,7 +62,7 @@ public final class SavedModelDigest {
 				throw new BadInputException(file + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
 			}
 		}
-		return HexFormat.of().formatHex(sha.digest());
+		return Sha256.hex(sha);
 	}
 
 	private static List<String> sortedNames(final Path folder) {
@@ -92,14 +91,5 @@ public final class SavedModelDigest {
 
 	private static BadInputException cannotList(final Path folder, final IOException e) {
 		return new BadInputException(folder + ": cannot list (" + AtomicFiles.reason(e) + ")", e);
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
 	}
 }
