@@ -89,14 +89,14 @@ public final class TrainBenchmark {
 		try (Graph graph = new Graph()) {
 			final Ops tf = Ops.create(graph);
 			final UNet net = UNet.build(tf, config, SEED);
-			final Placeholder<TFloat32> labels = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(net
-				.logits().shape()));
+			final Placeholder<TFloat32> labels = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(UNet
+				.batchShape(config, config.classes())));
 			final Op step = net.trainStep(new Adam(graph, LEARNING_RATE), loss(tf, net, labels));
 			final ConfigProto.Builder proto = ConfigProto.newBuilder();
 			if (threads > 0) proto.setIntraOpParallelismThreads(threads);
 			final SplittableRandom random = new SplittableRandom(SEED);
-			try (Session session = new Session(graph, proto.build()); TFloat32 x = input(net.input().shape(), random);
-				TFloat32 y = oneHot(net.logits().shape(), config.classes(), random); TBool training = TBool.scalarOf(true))
+			try (Session session = new Session(graph, proto.build()); TFloat32 x = input(UNet.batchShape(config, 1), random);
+				TFloat32 y = oneHot(UNet.batchShape(config, config.classes()), config.classes(), random); TBool training = TBool.scalarOf(true))
 			{
 				final double[] seconds = new double[steps];
 				for (int s = -WARM_UP; s < steps; s++) {

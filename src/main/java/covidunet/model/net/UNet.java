@@ -27,7 +27,8 @@ import org.tensorflow.types.TInt32;
  * to the classes; softmax.
  * <p>
  * Names are stable (they are the SavedModel signature): input {@value #INPUT} (float32, NDHWC
- * [batch, z, y, x, 1]), the boolean {@value #TRAINING} (default false; true selects batch
+ * [batch, z, y, x, 1], any batch and any sides divisible by 2^(levels − 1): the configuration's
+ * patch and batch are what training feeds, inference may use other windows), the boolean {@value #TRAINING} (default false; true selects batch
  * statistics in batch norm), {@value #LOGITS} and {@value #PROBS} ([batch, z, y, x, classes]).
  * Variables live at the root scope with flat names ({@code enc0_conv1_w}, {@code dec2_up_b},
  * {@code head_w}…), as the optimizers' slot names need. Weights are He-normal from stateless
@@ -66,8 +67,7 @@ public final class UNet {
 		this.tf = tf;
 		this.config = config;
 		this.seed = seed;
-		input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(config.batchSize(), config
-			.patchZ(), config.patchY(), config.patchX(), 1)));
+		input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, -1, 1)));
 		training = tf.withName(TRAINING).placeholderWithDefault(tf.constant(false), Shape.scalar());
 		trainingWeight = tf.dtypes.cast(training, TFloat32.class);
 	}
@@ -99,7 +99,7 @@ public final class UNet {
 		}
 		for (int l = levels - 2; l >= 0; l--) {
 			final int c = config.filters(l);
-			h = up("dec" + l + "_up", h, cin, c, l);
+			h = up("dec" + l + "_up", h, cin, c);
 			h = tf.concat(List.of(skips.get(l), h), tf.constant(-1));
 			h = block("dec" + l, h, 2 * c, c);
 			cin = c;
@@ -126,14 +126,12 @@ public final class UNet {
 		return tf.nn.biasAdd(tf.nn.conv3d(in, w, ONES, "SAME"), b);
 	}
 
-	private Operand<TFloat32> up(final String name, final Operand<TFloat32> in, final int cin, final int cout,
-		final int level)
+	private Operand<TFloat32> up(final String name, final Operand<TFloat32> in, final int cin, final int cout)
 	{
 		final Variable<TFloat32> w = weight(name + "_w", Shape.of(2, 2, 2, cout, cin), cin);
 		final Variable<TFloat32> b = filled(name + "_b", cout, 0, true);
-		final int f = 1 << level;
-		final Operand<TInt32> size = tf.constant(new int[] { config.batchSize(), config.patchZ() / f, config.patchY() / f,
-			config.patchX() / f, cout });
+		final Operand<TInt32> size = tf.math.add(tf.math.mul(tf.shape(in), tf.constant(new int[] { 1, 2, 2, 2, 0 })), tf
+			.constant(new int[] { 0, 0, 0, 0, cout }));
 		return tf.nn.biasAdd(tf.nn.conv3dBackpropInput(size, w, in, TWOS, "SAME"), b);
 	}
 
@@ -249,7 +247,15 @@ public final class UNet {
 		return config;
 	}
 
-	/** The input, {@value #INPUT}: float32 [batch, z, y, x, 1]. */
+	/**
+	 * The shape of a batch of {@code channels}-channel tensors for {@code config}'s patch and batch:
+	 * [batch, z, y, x, channels].
+	 */
+	public static Shape batchShape(final UNetConfig config, final int channels) {
+		return Shape.of(config.batchSize(), config.patchZ(), config.patchY(), config.patchX(), channels);
+	}
+
+	/** The input, {@value #INPUT}: float32 [batch, z, y, x, 1] with batch and sides not fixed. */
 	public Placeholder<TFloat32> input() {
 		return input;
 	}

@@ -52,8 +52,8 @@ class UNetTest {
 		{
 			try (Graph g = new Graph()) {
 				final UNet net = UNet.build(Ops.create(g), c, 1);
-				final Shape expected = Shape.of(c.batchSize(), c.patchZ(), c.patchY(), c.patchX(), c.classes());
-				assertEquals(expected, net.probs().shape(), c.toString());
+				final Shape expected = UNet.batchShape(c, c.classes());
+				assertArrayEquals(new long[] { -1, -1, -1, -1, c.classes() }, net.probs().shape().asArray(), c.toString());
 				final double[] p = run(g, net, input(c, 5), false).get(0);
 				assertEquals(expected.size(), p.length);
 				for (int v = 0; v < p.length; v += c.classes()) {
@@ -258,7 +258,7 @@ class UNetTest {
 
 	/** Cross-entropy against fixed labels (class = voxel index mod classes) plus mean Σ probs². */
 	private static Operand<TFloat32> loss(final Ops tf, final UNet net, final UNetConfig c) {
-		final Shape shape = net.logits().shape();
+		final Shape shape = UNet.batchShape(c, c.classes());
 		final double[] onehot = new double[(int) shape.size()];
 		for (int v = 0; v < onehot.length / c.classes(); v++) onehot[v * c.classes() + label(v, c.classes())] = 1;
 		final Operand<TFloat32> y = GraphValues.constant(tf, shape, onehot);
