@@ -14,6 +14,7 @@ import covidunet.command.DownloadDatasetCommand;
 import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
 import covidunet.command.PrepareFoldsCommand;
+import covidunet.command.TrainUNetCommand;
 
 /**
  * The launcher's subcommands, in the order {@code --help} lists them. Most map onto a SciJava
@@ -102,6 +103,8 @@ public final class Subcommands {
 				"--dataset DIR --output DIR: per-case table (CSV) and figures: dims, spacing, intensities, class volumes")
 			.command("folds", PrepareFoldsCommand.class,
 				"--dataset DIR --output F.json --folds K --seed S: seeded K-fold split; F.csv beside it")
+			.command("train", TrainUNetCommand.class,
+				"--dataset DIR --folds_file F --fold K|all --output DIR: train the 3D U-Net (a model directory)")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train)", BenchSubcommand::run, "what");
 	}

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -18,6 +17,7 @@ import com.google.gson.JsonObject;
 import covidunet.BadInputException;
 import covidunet.io.AtomicFiles;
 import covidunet.io.CsvTable;
+import covidunet.io.JsonFiles;
 
 /**
  * The files of a {@link Folds}: {@code F.json} in the format {@link Folds} describes, and the
@@ -140,7 +140,7 @@ final class FoldsFile {
 			list.add(f);
 		}
 		root.add("folds", list);
-		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+		return JsonFiles.pretty(root);
 	}
 
 	private static JsonArray array(final List<String> ids) {

@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import covidunet.BadInputException;
 
-/** Reading JSON files with one-line messages that name the file. */
+/** Reading JSON files with one-line messages that name the file, and writing JSON as people read it. */
 public final class JsonFiles {
 
 	private JsonFiles() {}
@@ -37,5 +38,10 @@ public final class JsonFiles {
 			final Throwable cause = e.getCause() != null ? e.getCause() : e;
 			throw new BadInputException(file + ": not valid JSON (" + cause.getMessage() + ")", e);
 		}
+	}
+
+	/** {@code json} as indented text (HTML characters as they are) ending with a line break. */
+	public static String pretty(final JsonElement json) {
+		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
 	}
 }

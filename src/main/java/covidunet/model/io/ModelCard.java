@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
 import covidunet.io.AtomicFiles;
+import covidunet.io.JsonFiles;
 import covidunet.preprocess.PreprocessConfig;
 
 /**
@@ -177,7 +177,7 @@ public final class ModelCard {
 
 	/** {@link #toJson()} as indented text ending with a line break. */
 	public String toJsonText() {
-		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson()) + "\n";
+		return JsonFiles.pretty(toJson());
 	}
 
 	/**

@@ -140,6 +140,29 @@ public final class ModelDirectory {
 		}
 	}
 
+	/**
+	 * Replaces the card of an exported model (e.g. to record how its training ended) without
+	 * touching the SavedModel: the new card gets the SavedModel's digest, after checking that the
+	 * SavedModel still matches the digest of the card it replaces. Atomic.
+	 *
+	 * @return the card as written
+	 * @throws BadInputException one line naming the directory if it holds no complete model or
+	 *           cannot be written
+	 */
+	public static ModelCard rewriteCard(final Path dir, final ModelCard card) {
+		final Path root = dir.toAbsolutePath().normalize();
+		final Path json = root.resolve(MODEL_JSON);
+		if (!Files.isRegularFile(json)) throw new BadInputException("model " + root + ": no " + MODEL_JSON);
+		final String digest = SavedModelDigest.of(root.resolve(SAVED_MODEL));
+		if (!digest.equals(ModelCard.read(json).savedModelSha256().orElseThrow())) {
+			throw new BadInputException("model " + root + ": " + SAVED_MODEL + " does not match the digest in " +
+				MODEL_JSON + " (altered or incomplete)");
+		}
+		final ModelCard written = card.withSavedModelSha256(digest);
+		written.write(json);
+		return written;
+	}
+
 	private static boolean holdsModel(final Path dir) {
 		return Files.exists(dir.resolve(MODEL_JSON), LinkOption.NOFOLLOW_LINKS) ||
 			Files.exists(dir.resolve(SAVED_MODEL), LinkOption.NOFOLLOW_LINKS);

@@ -1,0 +1,41 @@
+package covidunet.model.train;
+
+/**
+ * Follows a training as it runs, e.g. to plot the curves live. Called on the training's thread;
+ * implementations return quickly.
+ */
+public interface TrainingListener {
+
+	/** A listener that does nothing. */
+	TrainingListener NONE = new TrainingListener() {};
+
+	/**
+	 * After a training step.
+	 *
+	 * @param epoch the epoch (1-based)
+	 * @param step the step within the epoch (1-based)
+	 * @param steps the epoch's steps
+	 * @param loss the mean training loss of the epoch so far
+	 * @param learningRate the epoch's learning rate
+	 * @param secondsLeft an estimate of the time until training ends (time limit or last epoch)
+	 */
+	default void stepDone(final int epoch, final int step, final int steps, final double loss,
+		final double learningRate, final double secondsLeft)
+	{}
+
+	/**
+	 * After an epoch, its row appended to the history and its checkpoint written.
+	 *
+	 * @param history the whole history so far
+	 * @param exported whether this epoch's weights were exported as the model (best so far)
+	 */
+	default void epochDone(final History history, final boolean exported) {}
+
+	/**
+	 * Asked between steps: whether to finish now, as when the time limit is reached (the epoch
+	 * ends early, is validated and checkpointed, and the best model is kept).
+	 */
+	default boolean finishRequested() {
+		return false;
+	}
+}
