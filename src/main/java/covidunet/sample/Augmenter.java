@@ -30,6 +30,13 @@ import covidunet.preprocess.PreprocessedCase;
  * nearest voxel to {@code centre − (size − 1) / 2} (exact when that is integral), mirrored by
  * reversing axes; no interpolation.
  * <p>
+ * <b>Mirroring along x exchanges the lungs' labels.</b> Unlike the reference, which keeps the
+ * labels as they are, a patch mirrored along x (either path) has labels 1 (left lung) and 2
+ * (right lung) exchanged; background and infection stay. Preprocessed cases are in a canonical
+ * orientation where x is the left–right axis, so a mirrored left lung looks like a right lung:
+ * keeping its label would teach the network that the same anatomy is both. Mirroring along y or
+ * z keeps the labels.
+ * <p>
  * Instances are immutable and thread-safe; one with a {@link ForkJoinPool} also splits each
  * resampling over the pool's threads, with the same result.
  */
@@ -37,6 +44,12 @@ public final class Augmenter implements PatchMaker {
 
 	/** The image interpolation kernel, for reports. */
 	public static final String KERNEL = "catmull-rom";
+
+	/** The left lung's label. */
+	private static final byte LEFT_LUNG = 1;
+
+	/** The right lung's label. */
+	private static final byte RIGHT_LUNG = 2;
 
 	/** Rows of the patch per task when one resampling is split over threads. */
 	private static final int ROWS_PER_TASK = 64;
@@ -100,6 +113,7 @@ public final class Augmenter implements PatchMaker {
 		else {
 			crop(source, size, centre, draw, image, labels, outside);
 		}
+		if (draw.mirrorX()) exchangeLungs(labels);
 		IntensityOps.apply(draw, image, outside);
 		return new Patch(source.id(), size.clone(), image, labels);
 	}
@@ -177,6 +191,14 @@ public final class Augmenter implements PatchMaker {
 					}
 				}
 			}
+		}
+	}
+
+	/** Exchanges the left and right lung labels, for a patch mirrored along x. */
+	private static void exchangeLungs(final byte[] labels) {
+		for (int i = 0; i < labels.length; i++) {
+			if (labels[i] == LEFT_LUNG) labels[i] = RIGHT_LUNG;
+			else if (labels[i] == RIGHT_LUNG) labels[i] = LEFT_LUNG;
 		}
 	}
 

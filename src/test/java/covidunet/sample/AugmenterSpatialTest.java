@@ -23,7 +23,15 @@ class AugmenterSpatialTest {
 		return AnalyticCases.of(size, (x, y, z) -> random.nextGaussian(), i -> i % 4);
 	}
 
-	/** Asserts that {@code patch} is the crop of {@code source} from {@code start}, axes reversed where mirrored. */
+	/** The label that {@code label} becomes in a patch mirrored along x: the lungs (1, 2) exchanged. */
+	private static int mirroredX(final int label) {
+		return label == 1 ? 2 : label == 2 ? 1 : label;
+	}
+
+	/**
+	 * Asserts that {@code patch} is the crop of {@code source} from {@code start}, axes reversed
+	 * where mirrored, the lungs' labels exchanged if mirrored along x.
+	 */
 	private static void assertCrop(final PreprocessedCase source, final int[] start, final boolean[] mirror,
 		final Patch patch)
 	{
@@ -38,7 +46,8 @@ class AugmenterSpatialTest {
 					final boolean inside = x >= 0 && y >= 0 && z >= 0 && x < dims[0] && y < dims[1] && z < dims[2];
 					final int s = inside ? AnalyticCases.index(dims, x, y, z) : -1;
 					assertEquals(inside ? source.imageArray()[s] : 0, patch.image()[o], "image at " + i + "," + j + "," + k);
-					assertEquals(inside ? source.labelArray()[s] : 0, patch.labels()[o], "label at " + i + "," + j + "," + k);
+					final int label = inside ? source.labelArray()[s] : 0;
+					assertEquals(mirror[0] ? mirroredX(label) : label, patch.labels()[o], "label at " + i + "," + j + "," + k);
 				}
 			}
 		}
@@ -169,8 +178,9 @@ class AugmenterSpatialTest {
 				final SplittableRandom random = new SplittableRandom(seed);
 				final double[] centre = { 20 + 8 * random.nextDouble(), 20 + 8 * random.nextDouble(), 16 + 4 * random
 					.nextDouble() };
-				final Patch patch = new Augmenter(config).make(blobs, size, centre, random);
-				final double agreement = agreementAwayFromBoundaries(patch, 2);
+				final AugmentationDraw draw = AugmentationDraw.draw(config, random);
+				final Patch patch = new Augmenter(config).apply(blobs, size, centre, draw);
+				final double agreement = agreementAwayFromBoundaries(patch, 2, draw.mirrorX());
 				assertTrue(agreement >= 0.99, config.toJson() + " seed " + seed + ": " + agreement);
 			}
 		}
@@ -178,9 +188,9 @@ class AugmenterSpatialTest {
 
 	/**
 	 * The fraction of patch voxels at least {@code margin} voxels from a label boundary whose
-	 * image, rounded, is their label.
+	 * image, rounded, is their label (with the lungs exchanged back if {@code mirroredX}).
 	 */
-	private static double agreementAwayFromBoundaries(final Patch patch, final int margin) {
+	private static double agreementAwayFromBoundaries(final Patch patch, final int margin, final boolean mirroredX) {
 		final int[] n = patch.size();
 		int total = 0, agree = 0;
 		for (int k = margin; k < n[2] - margin; k++) {
@@ -197,7 +207,8 @@ class AugmenterSpatialTest {
 					}
 					if (!uniform) continue;
 					total++;
-					agree += Math.round(patch.image()[AnalyticCases.index(n, i, j, k)]) == label ? 1 : 0;
+					final int expected = mirroredX ? mirroredX(label) : label;
+					agree += Math.round(patch.image()[AnalyticCases.index(n, i, j, k)]) == expected ? 1 : 0;
 				}
 			}
 		}
