@@ -33,7 +33,8 @@ import covidunet.sample.ValidationPatches;
  * epoch, so that epochs compare); a row of {@code history.tsv}; the plateau schedule and early
  * stopping updated on their monitored losses; the model exported when its validation loss is the
  * lowest so far (the training loss when there are no validation cases); a checkpoint
- * (weights, Adam's state, schedule, early stopping) in {@code checkpoints/}.
+ * (weights, Adam's state, schedule, early stopping) in {@code checkpoints/}; the curves in
+ * {@value #CURVES}.
  * <p>
  * <b>Resuming</b> restores the latest checkpoint and continues with the next epoch: the history is
  * cut back to the checkpoint's epoch, patches continue the same seeded stream, so a resumed
@@ -51,6 +52,9 @@ public final class Trainer {
 
 	/** The configuration's file in the checkpoints folder. */
 	public static final String CONFIG = "config.json";
+
+	/** The training curves' file in the model directory. */
+	public static final String CURVES = "training_curves.png";
 
 	/** Training steps between progress reports. */
 	private static final int REPORT_EVERY = 10;
@@ -213,6 +217,7 @@ public final class Trainer {
 				if (improved) graph.export(dir, card("training, epoch " + epoch + " of at most " + config.maxEpochs()));
 				Checkpoints.save(graph.session(), dir, new TrainingState(epoch, run.seed(), schedule.state(), stopping
 					.state()));
+				TrainingCurves.write(history, dir.resolve(CURVES));
 				epochEndSeconds = (System.nanoTime() - validationStart) / 1e9;
 				run.listener().epochDone(history, improved);
 				if (early != null) return finish(early);

@@ -1,4 +1,4 @@
-package covidunet.figure;
+package covidunet.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import covidunet.BadInputException;
-import covidunet.model.train.History;
 
 /**
  * The training-curve figure: a PNG of the expected size with the training loss in blue, the

@@ -1,4 +1,4 @@
-package covidunet.figure;
+package covidunet.model.train;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import covidunet.BadInputException;
-import covidunet.model.train.History;
+import covidunet.figure.PngFiles;
 import ij.gui.Plot;
 
 /**
