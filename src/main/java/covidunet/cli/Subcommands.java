@@ -14,6 +14,7 @@ import covidunet.command.DownloadDatasetCommand;
 import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
 import covidunet.command.PrepareFoldsCommand;
+import covidunet.command.SegmentVolumeCommand;
 import covidunet.command.TrainUNetCommand;
 
 /**
@@ -105,6 +106,8 @@ public final class Subcommands {
 				"--dataset DIR --output F.json --folds K --seed S: seeded K-fold split; F.csv beside it")
 			.command("train", TrainUNetCommand.class,
 				"--dataset DIR --folds_file F --fold K|all --output DIR: train the 3D U-Net (a model directory)")
+			.command("segment", SegmentVolumeCommand.class,
+				"--input F|DIR --model DIR --output F|DIR: label NIfTI with the input's geometry, and volumetrics")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train)", BenchSubcommand::run, "what");
 	}

@@ -14,6 +14,7 @@ import org.tensorflow.Session;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.types.TFloat32;
 
@@ -106,6 +107,14 @@ public final class ModelDirectory {
 	 *           (missing, altered or incomplete, not loadable)
 	 */
 	public static LoadedModel load(final Path dir) {
+		return load(dir, 0);
+	}
+
+	/**
+	 * Loads a model directory as {@link #load(Path)}, its session limited to {@code threads}
+	 * TensorFlow intra-op threads (0: TensorFlow's default).
+	 */
+	public static LoadedModel load(final Path dir, final int threads) {
 		final Path root = dir.toAbsolutePath().normalize();
 		if (!Files.exists(root)) throw new BadInputException("model " + root + ": no such folder");
 		if (!Files.isDirectory(root)) throw new BadInputException("model " + root + ": not a folder");
@@ -125,7 +134,10 @@ public final class ModelDirectory {
 		}
 		final SavedModelBundle bundle;
 		try {
-			bundle = SavedModelBundle.load(savedModel.toString(), SavedModelBundle.DEFAULT_TAG);
+			final SavedModelBundle.Loader loader = SavedModelBundle.loader(savedModel.toString()).withTags(
+				SavedModelBundle.DEFAULT_TAG);
+			if (threads > 0) loader.withConfigProto(ConfigProto.newBuilder().setIntraOpParallelismThreads(threads).build());
+			bundle = loader.load();
 		}
 		catch (final TensorFlowException e) {
 			throw new BadInputException("model " + root + ": TensorFlow cannot load " + SAVED_MODEL + " (" +

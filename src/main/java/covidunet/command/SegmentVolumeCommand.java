@@ -1,0 +1,118 @@
+package covidunet.command;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import covidunet.BadInputException;
+import covidunet.Progress;
+import covidunet.predict.Blending;
+import covidunet.predict.ModelSet;
+import covidunet.predict.SegmentJob;
+import covidunet.predict.Segmenter;
+import covidunet.predict.Volumetrics;
+
+/**
+ * Plugins › COVID-19 U-Net › Segment Volume: segments a NIfTI file, a folder of NIfTI files or a
+ * folder of DICOM slices with a model directory (or a folder of fold models, an ensemble) into
+ * label files with the input's geometry, and their volumetrics. The launcher's {@code segment}.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Segment Volume", headless = true,
+	description = "Segment lungs and infection in a CT volume (or a folder) with a trained model")
+public class SegmentVolumeCommand extends ContextCommand {
+
+	@Parameter(label = "Input (NIfTI file or folder)", style = FileWidget.OPEN_STYLE,
+		description = "a .nii/.nii.gz file, a folder of them, or a folder of DICOM slices of one series")
+	private File input;
+
+	@Parameter(label = "Model folder", style = FileWidget.DIRECTORY_STYLE,
+		description = "a model directory, or a folder of fold_k model directories (their outputs are averaged)")
+	private File model;
+
+	@Parameter(label = "Output (label file or folder)", style = FileWidget.SAVE_STYLE,
+		description = "a .nii.gz file for one input; a folder for a folder of NIfTI files")
+	private File output;
+
+	@Parameter(label = "Overlap (x,y,z)", required = false,
+		description = "windows' overlap in voxels; empty: the model's (half the window in x and y, 3/8 in z)")
+	private String overlap = "";
+
+	@Parameter(label = "Batch", min = "1", required = false, description = "windows per network call")
+	private int batch = 2;
+
+	@Parameter(label = "Blending", choices = { "gaussian", "average" }, required = false,
+		description = "how overlapping windows are combined")
+	private String blending = "gaussian";
+
+	@Parameter(label = "Mirroring (test-time augmentation)", required = false,
+		description = "average the 8 mirrorings of each window (8 times slower)")
+	private boolean tta;
+
+	@Parameter(label = "Probability maps", required = false, description = "also write <case>_prob_<class>.nii.gz")
+	private boolean probabilities;
+
+	@Parameter(label = "Post-processing", required = false,
+		description = "keep the largest lung components; drop infection outside them")
+	private boolean postprocess;
+
+	@Parameter(label = "Overwrite", required = false, description = "replace existing outputs")
+	private boolean overwrite;
+
+	@Parameter(label = "Threads", min = "0", required = false, description = "TensorFlow's threads; 0: its default")
+	private int threads;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Segmentation")
+	private String summary;
+
+	@Parameter
+	private StatusService status;
+
+	@Override
+	public void run() {
+		final Progress progress = new StatusProgress(status, this);
+		try (ModelSet models = ModelSet.load(model.toPath(), threads)) {
+			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap(overlap), batch, Blending.of(
+				blending, "blending"), tta, postprocess));
+			final List<SegmentJob.Result> results = new SegmentJob(segmenter, models.card().classes(), progress).run(
+				new SegmentJob.Request(input.toPath(), output.toPath(), probabilities, overwrite));
+			final StringBuilder text = new StringBuilder();
+			for (final SegmentJob.Result r : results) {
+				text.append(r.labels());
+				if (r.skipped()) {
+					text.append(": exists, skipped\n");
+					continue;
+				}
+				final Volumetrics v = r.volumetrics();
+				text.append(String.format(Locale.ROOT,
+					": lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n", v.lungMl(), v.leftMl(), v
+						.rightMl(), v.infectionMl(), v.infectionPercent()));
+			}
+			summary = text.toString();
+		}
+	}
+
+	/** Parses {@code X,Y,Z}; null for an empty text. */
+	static int[] overlap(final String text) {
+		if (text == null || text.isBlank()) return null;
+		final String[] parts = text.split(",");
+		if (parts.length != 3) throw new BadInputException("overlap: '" + text + "' must be X,Y,Z");
+		final int[] o = new int[3];
+		for (int d = 0; d < 3; d++) {
+			try {
+				o[d] = Integer.parseInt(parts[d].trim());
+			}
+			catch (final NumberFormatException e) {
+				throw new BadInputException("overlap: '" + text + "' must be three integers X,Y,Z", e);
+			}
+		}
+		return o;
+	}
+}

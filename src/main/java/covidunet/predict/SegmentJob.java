@@ -1,0 +1,204 @@
+package covidunet.predict;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.imglib2.type.numeric.RealType;
+
+import covidunet.BadInputException;
+import covidunet.Progress;
+import covidunet.dataset.CaseNames;
+import covidunet.io.AtomicFiles;
+import covidunet.io.CsvTable;
+import covidunet.io.Volume;
+import covidunet.io.dicom.DicomSeries;
+import covidunet.io.nifti.NiftiDatatype;
+import covidunet.io.nifti.NiftiNames;
+import covidunet.io.nifti.NiftiReader;
+import covidunet.io.nifti.NiftiWriter;
+
+/**
+ * What {@code segment} and Segment Volume do with files (CONTRACT.md, Files and names): one NIfTI
+ * file or a folder of DICOM slices of one series into one label file ({@code <stem>_volumes.csv}
+ * beside it), or a folder of NIfTI files into a folder ({@code <case>.nii.gz} each, keeping the
+ * case id, and {@code volumes.csv}). Labels are uint8 NIfTI with the input's geometry and the
+ * models' digest in {@code descrip}; with {@code probabilities}, {@code <case>_prob_<class>.nii.gz}
+ * float32 beside them. Every file is written to a temporary name and renamed when complete.
+ * Existing outputs: refused for a single input, skipped in folder mode, replaced with
+ * {@code overwrite}.
+ */
+public final class SegmentJob {
+
+	/** The folder-mode volumetrics file. */
+	public static final String VOLUMES = "volumes.csv";
+
+	private static final String NII_GZ = ".nii.gz";
+
+	/**
+	 * What to segment and where to.
+	 *
+	 * @param input a NIfTI file, a folder of NIfTI files, or a folder of DICOM slices
+	 * @param output a label file for one input, a folder for a folder of NIfTI files
+	 * @param probabilities also write each class's probabilities
+	 * @param overwrite replace existing outputs
+	 */
+	public record Request(Path input, Path output, boolean probabilities, boolean overwrite) {}
+
+	/**
+	 * One segmented (or skipped) case.
+	 *
+	 * @param id the case id
+	 * @param labels the label file
+	 * @param volumetrics its volumes, or null if skipped
+	 */
+	public record Result(String id, Path labels, Volumetrics volumetrics) {
+
+		/** Whether the case was skipped because its output existed. */
+		public boolean skipped() {
+			return volumetrics == null;
+		}
+	}
+
+	private final Segmenter segmenter;
+	private final List<String> classNames;
+	private final Progress progress;
+
+	/**
+	 * @param segmenter segments each volume
+	 * @param classNames the classes' names, for probability files
+	 * @param progress reports and cancels
+	 */
+	public SegmentJob(final Segmenter segmenter, final List<String> classNames, final Progress progress) {
+		this.segmenter = segmenter;
+		this.classNames = List.copyOf(classNames);
+		this.progress = progress;
+	}
+
+	/**
+	 * Runs the request.
+	 *
+	 * @return one result per case, in input order
+	 * @throws BadInputException one line naming the input or output that is wrong
+	 */
+	public List<Result> run(final Request request) {
+		final Path input = request.input().toAbsolutePath().normalize();
+		final Path output = request.output().toAbsolutePath().normalize();
+		if (!Files.exists(input)) throw new BadInputException("input " + input + ": no such file or folder");
+		if (input.equals(output)) throw new BadInputException("output " + output + ": is the input; choose another");
+		if (Files.isDirectory(input) && !DicomSeries.isSeriesFolder(input)) return folder(input, output, request);
+		final Path labels = labelFile(output);
+		final Path csv = labels.resolveSibling(NiftiNames.stem(labels) + "_volumes.csv");
+		if (!request.overwrite() && Files.exists(labels, LinkOption.NOFOLLOW_LINKS)) {
+			throw new BadInputException("output " + labels + ": exists; pass --overwrite true to replace it");
+		}
+		final String id = Files.isDirectory(input) ? input.getFileName().toString() : caseId(input);
+		final Result result = segmentOne(id, read(input), labels, request.probabilities());
+		writeVolumes(csv, List.of(result));
+		return List.of(result);
+	}
+
+	private List<Result> folder(final Path input, final Path output, final Request request) {
+		final List<Path> files = niftiFiles(input);
+		if (files.isEmpty()) throw new BadInputException("input " + input + ": holds no NIfTI files (.nii, .nii.gz) and no DICOM series");
+		if (Files.exists(output) && !Files.isDirectory(output)) {
+			throw new BadInputException("output " + output + ": is a file; folder input needs an output folder");
+		}
+		try {
+			Files.createDirectories(output);
+		}
+		catch (final IOException e) {
+			throw new BadInputException("output " + output + ": cannot create (" + AtomicFiles.reason(e) + ")", e);
+		}
+		final List<Result> results = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			progress.checkCancelled();
+			final String id = caseId(files.get(i));
+			final Path labels = output.resolve(id + NII_GZ);
+			progress.report("case " + id, i, files.size());
+			if (!request.overwrite() && Files.exists(labels, LinkOption.NOFOLLOW_LINKS)) {
+				results.add(new Result(id, labels, null));
+				continue;
+			}
+			results.add(segmentOne(id, read(files.get(i)), labels, request.probabilities()));
+		}
+		progress.report("cases", files.size(), files.size());
+		writeVolumes(output.resolve(VOLUMES), results);
+		return results;
+	}
+
+	private Result segmentOne(final String id, final Volume<? extends RealType<?>> image, final Path labels,
+		final boolean probabilities)
+	{
+		final Segmentation s = segmenter.segment(id, image, progress);
+		final String descrip = "covid-unet " + s.digest();
+		if (probabilities) {
+			for (int c = 0; c < s.classes(); c++) {
+				final Path file = labels.resolveSibling(id + "_prob_" + className(c) + NII_GZ);
+				NiftiWriter.write(s.probability(c), file, NiftiDatatype.FLOAT32, descrip);
+			}
+		}
+		progress.report("writing " + labels.getFileName(), 0, 1);
+		NiftiWriter.write(s.labels(), labels, NiftiDatatype.UINT8, descrip);
+		return new Result(id, labels, Volumetrics.of(s.labels()));
+	}
+
+	private String className(final int c) {
+		return c < classNames.size() ? classNames.get(c) : Integer.toString(c);
+	}
+
+	private static void writeVolumes(final Path csv, final List<Result> results) {
+		final List<Result> measured = results.stream().filter(r -> !r.skipped()).toList();
+		if (measured.isEmpty()) return;
+		final CsvTable table = new CsvTable(Volumetrics.COLUMNS);
+		for (final Result r : measured) table.add(r.volumetrics().csvRow(r.id()).toArray());
+		AtomicFiles.writeString(csv, table.toCsv());
+	}
+
+	@SuppressWarnings("unchecked")
+	private Volume<? extends RealType<?>> read(final Path input) {
+		progress.report("reading " + input.getFileName(), 0, 1);
+		final Volume<? extends RealType<?>> image = Files.isDirectory(input) ? DicomSeries.read(input, progress) :
+			(Volume<? extends RealType<?>>) NiftiReader.read(input);
+		if (image.geometry().dim(2) < 2) {
+			throw new BadInputException("input " + input + ": a 2-D image (one slice); segmentation needs a volume");
+		}
+		return image;
+	}
+
+	private static Path labelFile(final Path output) {
+		final String name = output.getFileName().toString();
+		if (Files.isDirectory(output)) {
+			throw new BadInputException("output " + output + ": is a folder; give the label file to write (.nii.gz)");
+		}
+		if (!name.endsWith(".nii") && !name.endsWith(NII_GZ)) {
+			throw new BadInputException("output " + output + ": must end with .nii.gz or .nii");
+		}
+		return output;
+	}
+
+	/** The case id of an image file: the dataset's name for it, else its name without the extension. */
+	static String caseId(final Path image) {
+		final String name = image.getFileName().toString();
+		return CaseNames.caseIdOfImage(name).orElseGet(() -> NiftiNames.stem(image));
+	}
+
+	private static List<Path> niftiFiles(final Path folder) {
+		final List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+			for (final Path p : entries) {
+				final String name = p.getFileName().toString();
+				if (Files.isRegularFile(p) && (name.endsWith(".nii") || name.endsWith(NII_GZ))) files.add(p);
+			}
+		}
+		catch (final IOException e) {
+			throw new BadInputException("input " + folder + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
+		}
+		files.sort(null);
+		return files;
+	}
+}

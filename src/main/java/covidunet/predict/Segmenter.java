@@ -1,0 +1,167 @@
+package covidunet.predict;
+
+import java.util.Arrays;
+import java.util.function.Function;
+
+import org.tensorflow.exceptions.TFResourceExhaustedException;
+import org.tensorflow.types.TFloat32;
+
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+import covidunet.BadInputException;
+import covidunet.Progress;
+import covidunet.dataset.IntensityKind;
+import covidunet.io.Volume;
+import covidunet.model.io.LoadedModel;
+import covidunet.model.io.ModelCard;
+import covidunet.preprocess.PreprocessConfig;
+import covidunet.preprocess.PreprocessedCase;
+import covidunet.preprocess.Preprocessor;
+import covidunet.preprocess.Reorientation;
+
+/**
+ * Segments CT volumes with a {@link ModelSet}: the model's preprocessing (canonical orientation,
+ * intensity window, target spacing), a {@link SlidingWindow} per model with the probabilities
+ * averaged over an ensemble, optional post-processing ({@link LungComponents}), and the result
+ * mapped back onto the scan's grid ({@link Segmentation}).
+ * <p>
+ * <b>Memory.</b> When TensorFlow or Java runs out of memory, the window pass is retried with half
+ * the batch, then with smaller windows (each side halved, kept divisible by the network's
+ * 2^(levels − 1) and not below it), and the retry is reported through the progress; only when
+ * neither can shrink further does the error reach the caller.
+ */
+public final class Segmenter {
+
+	/** The lung labels exchanged when a window is mirrored along x (left and right lung). */
+	private static final int LEFT = 1, RIGHT = 2;
+
+	/**
+	 * How to segment.
+	 *
+	 * @param overlap the windows' overlap (x, y, z), or null for the model's default
+	 * @param batchSize windows per network call, at least 1
+	 * @param blending how overlapping windows are combined
+	 * @param mirroring test-time augmentation: average over the 8 mirrorings of each window
+	 * @param postprocess keep the largest lung components and drop infection outside them
+	 */
+	public record Options(int[] overlap, int batchSize, Blending blending, boolean mirroring, boolean postprocess) {
+
+		/** Checks the batch size. */
+		public Options {
+			if (batchSize < 1) throw new BadInputException("batch: " + batchSize + " must be at least 1");
+			if (blending == null) blending = Blending.GAUSSIAN;
+			overlap = overlap == null ? null : overlap.clone();
+		}
+
+		/** The defaults: the model's overlap, batch 2, Gaussian blending, no mirroring, no post-processing. */
+		public static Options defaults() {
+			return new Options(null, 2, Blending.GAUSSIAN, false, false);
+		}
+	}
+
+	/** Runs a model on a batch of windows; the test seam for running out of memory. */
+	@FunctionalInterface
+	interface ModelRunner {
+
+		/** The window model of {@code model}. */
+		WindowModel of(LoadedModel model);
+	}
+
+	private final ModelSet models;
+	private final Options options;
+	private final ModelRunner runner;
+
+	/** A segmenter with these models and options. */
+	public Segmenter(final ModelSet models, final Options options) {
+		this(models, options, m -> WindowModel.tensorFlow((Function<TFloat32, TFloat32>) m::predict, m.card().classes()
+			.size()));
+	}
+
+	Segmenter(final ModelSet models, final Options options, final ModelRunner runner) {
+		this.models = models;
+		this.options = options;
+		this.runner = runner;
+		if (options.overlap() != null) {
+			WindowGrid.of(models.card().patchSize(), models.card().patchSize(), options.overlap());
+		}
+	}
+
+	/**
+	 * Segments one volume.
+	 *
+	 * @param id names the volume in messages
+	 * @param image the CT in HU or in 0–255 (told apart by its range, as the dataset's cases)
+	 * @throws BadInputException naming {@code id} if the volume cannot be segmented (NaN voxels…)
+	 * @throws covidunet.CancelledException if cancelled
+	 */
+	public Segmentation segment(final String id, final Volume<? extends RealType<?>> image, final Progress progress) {
+		final ModelCard card = models.card();
+		final PreprocessConfig config = card.preprocessing();
+		progress.report("preprocessing " + id, 0, 1);
+		final PreprocessedCase c = Preprocessor.preprocess(id, image, null, kind(image), config);
+		progress.checkCancelled();
+		ProbabilityMap sum = null;
+		for (final LoadedModel model : models.models()) {
+			final ProbabilityMap p = predict(runner.of(model), card, c, progress);
+			if (sum == null) sum = p;
+			else sum.add(p);
+		}
+		if (models.models().size() > 1) sum.scale(1f / models.models().size());
+		if (options.postprocess()) LungComponents.keepLargest(sum);
+		return new Segmentation(sum, config.targetSpacing(), image.geometry(), Reorientation.to(image.geometry(), config
+			.orientation()), models.digest());
+	}
+
+	private static IntensityKind kind(final Volume<? extends RealType<?>> image) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		for (final RealType<?> t : Views.flatIterable(image.image())) {
+			final double v = t.getRealDouble();
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		return IntensityKind.of(min, max);
+	}
+
+	/** The window pass with the memory fallback of the class description. */
+	private ProbabilityMap predict(final WindowModel model, final ModelCard card, final PreprocessedCase c,
+		final Progress progress)
+	{
+		final int divisor = divisor(card);
+		int batch = options.batchSize();
+		int[] window = card.patchSize();
+		final int[] overlap = (options.overlap() != null ? options.overlap() : card.overlap()).clone();
+		while (true) {
+			try {
+				return SlidingWindow.builder(model, window).overlap(overlap).batchSize(batch).blending(options.blending())
+					.mirroring(options.mirroring()).mirrorSwappedClasses(LEFT, RIGHT).progress(progress).build().predict(c
+						.imageArray(), c.size());
+			}
+			catch (final TFResourceExhaustedException | OutOfMemoryError e) {
+				if (batch > 1) {
+					batch = Math.max(1, batch / 2);
+				}
+				else {
+					final int[] smaller = smaller(window, divisor);
+					if (Arrays.equals(smaller, window)) throw e;
+					for (int d = 0; d < 3; d++) overlap[d] = overlap[d] * smaller[d] / window[d];
+					window = smaller;
+				}
+				progress.report("out of memory: retrying with batch " + batch + " and windows of " + window[0] + "×" +
+					window[1] + "×" + window[2], 0, 1);
+			}
+		}
+	}
+
+	/** The network's size divisor, 2^(levels − 1), from the card's architecture. */
+	private static int divisor(final ModelCard card) {
+		final int levels = card.architecture().has("levels") ? card.architecture().get("levels").getAsInt() : 1;
+		return 1 << (levels - 1);
+	}
+
+	private static int[] smaller(final int[] window, final int divisor) {
+		final int[] s = new int[3];
+		for (int d = 0; d < 3; d++) s[d] = Math.max(divisor, window[d] / 2 / divisor * divisor);
+		return s;
+	}
+}
