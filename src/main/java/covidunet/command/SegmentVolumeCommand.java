@@ -1,6 +1,8 @@
 package covidunet.command;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,15 +12,25 @@ import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import net.imglib2.type.numeric.RealType;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
+import covidunet.io.Volume;
+import covidunet.io.imagej.ImagePlusVolumes;
+import covidunet.io.nifti.NiftiDatatype;
+import covidunet.io.nifti.NiftiWriter;
 import covidunet.predict.Blending;
 import covidunet.predict.ModelSet;
 import covidunet.predict.SegmentJob;
+import covidunet.predict.Segmentation;
 import covidunet.predict.Segmenter;
 import covidunet.predict.Volumetrics;
+import covidunet.ui.SegmentationDisplay;
 
 /**
  * Plugins › COVID-19 U-Net › Segment Volume: segments a NIfTI file, a folder of NIfTI files or a
@@ -29,16 +41,20 @@ import covidunet.predict.Volumetrics;
 	description = "Segment lungs and infection in a CT volume (or a folder) with a trained model")
 public class SegmentVolumeCommand extends ContextCommand {
 
-	@Parameter(label = "Input (NIfTI file or folder)", style = FileWidget.OPEN_STYLE,
-		description = "a .nii/.nii.gz file, a folder of them, or a folder of DICOM slices of one series")
+	@Parameter(label = "Input (NIfTI file or folder)", style = FileWidget.OPEN_STYLE, required = false,
+		description = "a .nii/.nii.gz file, a folder of them, or a folder of DICOM slices of one series; " +
+			"empty: the current image")
 	private File input;
+
+	@Parameter(required = false)
+	private ImagePlus image;
 
 	@Parameter(label = "Model folder", style = FileWidget.DIRECTORY_STYLE,
 		description = "a model directory, or a folder of fold_k model directories (their outputs are averaged)")
 	private File model;
 
-	@Parameter(label = "Output (label file or folder)", style = FileWidget.SAVE_STYLE,
-		description = "a .nii.gz file for one input; a folder for a folder of NIfTI files")
+	@Parameter(label = "Output (label file or folder)", style = FileWidget.SAVE_STYLE, required = false,
+		description = "a .nii.gz file for one input; a folder for a folder of NIfTI files; optional for the current image")
 	private File output;
 
 	@Parameter(label = "Overlap (x,y,z)", required = false,
@@ -75,12 +91,23 @@ public class SegmentVolumeCommand extends ContextCommand {
 	@Parameter
 	private StatusService status;
 
+	@Parameter
+	private UIService ui;
+
 	@Override
 	public void run() {
 		final Progress progress = new StatusProgress(status, this);
+		if (input == null && image == null) {
+			throw new BadInputException("input: give a NIfTI file, a folder, or a DICOM folder (or open an image in Fiji)");
+		}
+		if (input != null && output == null) throw new BadInputException("output: missing (the label file or folder to write)");
 		try (ModelSet models = ModelSet.load(model.toPath(), threads)) {
 			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap(overlap), batch, Blending.of(
 				blending, "blending"), tta, postprocess));
+			if (input == null) {
+				segmentImage(segmenter, progress);
+				return;
+			}
 			final List<SegmentJob.Result> results = new SegmentJob(segmenter, models.card().classes(), progress).run(
 				new SegmentJob.Request(input.toPath(), output.toPath(), probabilities, overwrite));
 			final StringBuilder text = new StringBuilder();
@@ -97,6 +124,25 @@ public class SegmentVolumeCommand extends ContextCommand {
 			}
 			summary = text.toString();
 		}
+	}
+
+	/** Segments the current image; shows the result unless headless; writes it if an output is given. */
+	@SuppressWarnings("unchecked")
+	private void segmentImage(final Segmenter segmenter, final Progress progress) {
+		final String id = image.getShortTitle();
+		final Volume<? extends RealType<?>> volume = (Volume<? extends RealType<?>>) ImagePlusVolumes.wrap(image);
+		final Segmentation s = segmenter.segment(id, volume, progress);
+		final Volumetrics v = Volumetrics.of(s.labels());
+		if (output != null) {
+			final Path file = output.toPath();
+			if (!overwrite && Files.exists(file)) {
+				throw new BadInputException("output " + file + ": exists; pass --overwrite true to replace it");
+			}
+			NiftiWriter.write(s.labels(), file, NiftiDatatype.UINT8, "covid-unet " + s.digest());
+		}
+		if (!ui.isHeadless()) SegmentationDisplay.show(image, s.labels(), id, v);
+		summary = String.format(Locale.ROOT, "%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
+			id, v.lungMl(), v.leftMl(), v.rightMl(), v.infectionMl(), v.infectionPercent());
 	}
 
 	/** Parses {@code X,Y,Z}; null for an empty text. */

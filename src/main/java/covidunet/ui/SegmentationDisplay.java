@@ -1,0 +1,40 @@
+package covidunet.ui;
+
+import ij.ImagePlus;
+
+import covidunet.io.CsvTable;
+import covidunet.io.Volume;
+import covidunet.io.imagej.LabelImages;
+import covidunet.predict.Volumetrics;
+
+/**
+ * Shows a segmentation in Fiji: the label image with the four-colour LUT, the labels as an overlay
+ * on the CT, and the volumetrics in a results table (windows: never call when headless).
+ */
+public final class SegmentationDisplay {
+
+	/** The overlay's opacity (the reference's figures use 0.3). */
+	public static final double OPACITY = 0.3;
+
+	private SegmentationDisplay() {}
+
+	/**
+	 * Shows the result of segmenting {@code ct}.
+	 *
+	 * @param ct the image segmented, shown if it is not already (gets the overlay)
+	 * @param labels the labels on the CT's grid
+	 * @param id names the case in titles and the table
+	 * @param volumetrics the case's volumes
+	 */
+	public static void show(final ImagePlus ct, final Volume<?> labels, final String id, final Volumetrics volumetrics) {
+		final ImagePlus labelImage = LabelImages.toLabelImagePlus(labels, id + " labels");
+		labelImage.show();
+		if (ct != null) {
+			ct.setOverlay(LabelImages.overlay(labelImage, OPACITY));
+			if (!ct.isVisible()) ct.show();
+		}
+		final CsvTable table = new CsvTable(Volumetrics.COLUMNS);
+		table.add(volumetrics.csvRow(id).toArray());
+		ResultsTables.show(table, "COVID-19 U-Net volumes");
+	}
+}
