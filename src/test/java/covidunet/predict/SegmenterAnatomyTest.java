@@ -34,16 +34,17 @@ import covidunet.preprocess.Preprocessor;
 
 /**
  * The segmentation's geometry and anatomy, whatever the scan's orientation: a phantom whose left
- * lung (patient's left, negative x in RAS+ world coordinates) is darker than its right lung,
- * segmented by a fake model that labels by intensity, written in RAS, LPS and an oblique
- * orientation: the labels keep the scan's grid and geometry, and the left-lung label lies at
- * negative world x in every version.
+ * lung (patient's left, negative x in RAS+ world coordinates) is darker than the body and whose
+ * right lung is brighter (so that no partial-volume voxel at a lung's edge has the other lung's
+ * intensity), segmented by a fake model that labels by intensity, written in RAS, LPS and an
+ * oblique orientation: the labels keep the scan's grid and geometry, and the left-lung label lies
+ * at negative world x in every version.
  */
 class SegmenterAnatomyTest {
 
 	private static final int NX = 40, NY = 32, NZ = 20;
 	private static final double[] SPACING = { 2.0, 2.0, 3.0 };
-	private static final float LEFT_HU = -950, RIGHT_HU = -600, BODY_HU = 40;
+	private static final float LEFT_HU = -950, BODY_HU = -600, RIGHT_HU = 40;
 	private static final PreprocessConfig CONFIG = PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5);
 
 	@TempDir
@@ -123,8 +124,8 @@ class SegmenterAnatomyTest {
 		final float[] img = c.imageArray();
 		final int[] s = c.size();
 		final float left = img[(6 * s[1] + 12) * s[0] + 4], right = img[(6 * s[1] + 12) * s[0] + 24], body = img[0];
-		final float lowCut = (left + right) / 2, highCut = (right + body) / 2;
-		assertTrue(left < right && right < body, "the phantom's intensities keep their order");
+		final float lowCut = (left + body) / 2, highCut = (body + right) / 2;
+		assertTrue(left < body && body < right, "the phantom's intensities keep their order");
 		return new WindowModel() {
 
 			@Override
@@ -136,7 +137,7 @@ class SegmenterAnatomyTest {
 			public float[] predict(final float[] images, final int count, final int[] window) {
 				final float[] p = new float[images.length * 4];
 				for (int v = 0; v < images.length; v++) {
-					final int label = images[v] < lowCut ? 1 : images[v] < highCut ? 2 : 0;
+					final int label = images[v] < lowCut ? 1 : images[v] > highCut ? 2 : 0;
 					p[v * 4 + label] = 1;
 				}
 				return p;

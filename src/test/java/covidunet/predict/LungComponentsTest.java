@@ -1,0 +1,82 @@
+package covidunet.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Post-processing on probability maps whose most likely classes form boxes: components with less
+ * than a tenth of the largest one's voxels become background, the others are left untouched.
+ */
+class LungComponentsTest {
+
+	private static final int NX = 30, NY = 20, NZ = 10, CLASSES = 4;
+	private static final int[] SIZE = { NX, NY, NZ };
+
+	/** A map whose every voxel has class 0 most likely (0.7, the others 0.1). */
+	private static ProbabilityMap background() {
+		final ProbabilityMap map = new ProbabilityMap(SIZE, CLASSES);
+		for (int v = 0; v < map.voxels(); v++) set(map, v, 0);
+		return map;
+	}
+
+	/** Makes {@code label} the most likely class at voxel {@code v}: 0.7, the others 0.1. */
+	private static void set(final ProbabilityMap map, final int v, final int label) {
+		for (int c = 0; c < CLASSES; c++) map.values()[c * map.voxels() + v] = c == label ? 0.7f : 0.1f;
+	}
+
+	/** Makes {@code label} most likely in the box [x0, x1) × [y0, y1) × [z0, z1); its voxel count. */
+	private static int box(final ProbabilityMap map, final int label, final int x0, final int x1, final int y0,
+		final int y1, final int z0, final int z1)
+	{
+		for (int z = z0; z < z1; z++) {
+			for (int y = y0; y < y1; y++) {
+				for (int x = x0; x < x1; x++) set(map, (z * NY + y) * NX + x, label);
+			}
+		}
+		return (x1 - x0) * (y1 - y0) * (z1 - z0);
+	}
+
+	private static boolean inBox(final int v, final int x0, final int x1, final int y0, final int y1, final int z0,
+		final int z1)
+	{
+		final int x = v % NX, y = v / NX % NY, z = v / (NX * NY);
+		return x >= x0 && x < x1 && y >= y0 && y < y1 && z >= z0 && z < z1;
+	}
+
+	@Test
+	void smallStrayBlobsBecomeBackgroundAndTheLungsStay() {
+		final ProbabilityMap map = background();
+		assertEquals(1024, box(map, 1, 2, 10, 2, 18, 1, 9));
+		assertEquals(1024, box(map, 2, 14, 22, 2, 18, 1, 9));
+		final int infection = box(map, 3, 27, 29, 2, 4, 1, 3);
+		final int lung = box(map, 1, 26, 29, 15, 18, 6, 9);
+		final float[] before = map.values().clone();
+		assertEquals(infection + lung, LungComponents.keepLargest(map));
+		for (int v = 0; v < map.voxels(); v++) {
+			final boolean stray = inBox(v, 27, 29, 2, 4, 1, 3) || inBox(v, 26, 29, 15, 18, 6, 9);
+			for (int c = 0; c < CLASSES; c++) {
+				final float expected = stray ? c == 0 ? 1 : 0 : before[c * map.voxels() + v];
+				assertEquals(expected, map.probability(c, v), "class " + c + " at voxel " + v);
+			}
+		}
+	}
+
+	@Test
+	void touchingLungsAreOneComponentAndKept() {
+		final ProbabilityMap map = background();
+		box(map, 1, 2, 12, 2, 12, 0, 10);
+		final int smallRight = box(map, 2, 12, 14, 2, 5, 0, 10);
+		final int stray = box(map, 1, 24, 26, 2, 5, 0, 10);
+		assertEquals(60, smallRight);
+		final float[] before = map.values().clone();
+		assertEquals(stray, LungComponents.keepLargest(map), "only the stray blob, not the right lung as small");
+		for (int v = 0; v < map.voxels(); v++) {
+			if (inBox(v, 24, 26, 2, 5, 0, 10)) continue;
+			for (int c = 0; c < CLASSES; c++) {
+				assertEquals(before[c * map.voxels() + v], map.probability(c, v), "class " + c + " at voxel " + v);
+			}
+		}
+		assertEquals(2, map.labels()[(4 * NY + 3) * NX + 13], "the small right lung keeps its label");
+	}
+}
