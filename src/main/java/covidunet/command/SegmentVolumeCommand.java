@@ -113,10 +113,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 			final StringBuilder text = new StringBuilder();
 			for (final SegmentJob.Result r : results) {
 				text.append(r.labels());
-				if (r.skipped()) {
-					text.append(": exists, skipped\n");
-					continue;
-				}
+				if (r.skipped()) text.append(" (exists, skipped)");
 				final Volumetrics v = r.volumetrics();
 				text.append(String.format(Locale.ROOT,
 					": lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n", v.lungMl(), v.leftMl(), v

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
@@ -54,15 +55,10 @@ public final class SegmentJob {
 	 *
 	 * @param id the case id
 	 * @param labels the label file
-	 * @param volumetrics its volumes, or null if skipped
+	 * @param volumetrics its volumes (of the existing file if skipped)
+	 * @param skipped whether the case was skipped because its output existed
 	 */
-	public record Result(String id, Path labels, Volumetrics volumetrics) {
-
-		/** Whether the case was skipped because its output existed. */
-		public boolean skipped() {
-			return volumetrics == null;
-		}
-	}
+	public record Result(String id, Path labels, Volumetrics volumetrics, boolean skipped) {}
 
 	private final Segmenter segmenter;
 	private final List<String> classNames;
@@ -121,7 +117,7 @@ public final class SegmentJob {
 			final Path labels = output.resolve(id + NII_GZ);
 			progress.report("case " + id, i, files.size());
 			if (!request.overwrite() && Files.exists(labels, LinkOption.NOFOLLOW_LINKS)) {
-				results.add(new Result(id, labels, null));
+				results.add(new Result(id, labels, existing(labels), true));
 				continue;
 			}
 			results.add(segmentOne(id, read(files.get(i)), labels, request.probabilities()));
@@ -144,7 +140,18 @@ public final class SegmentJob {
 		}
 		progress.report("writing " + labels.getFileName(), 0, 1);
 		NiftiWriter.write(s.labels(), labels, NiftiDatatype.UINT8, descrip);
-		return new Result(id, labels, Volumetrics.of(s.labels()));
+		return new Result(id, labels, Volumetrics.of(s.labels()), false);
+	}
+
+	/** The volumetrics of an existing label file, so that {@code volumes.csv} lists every case. */
+	@SuppressWarnings("unchecked")
+	private static Volumetrics existing(final Path labels) {
+		final Volume<?> volume = NiftiReader.read(labels);
+		if (!(volume.type() instanceof UnsignedByteType)) {
+			throw new BadInputException("output " + labels + ": exists but is not a uint8 label file; pass --overwrite true " +
+				"to replace it");
+		}
+		return Volumetrics.of((Volume<UnsignedByteType>) volume);
 	}
 
 	private String className(final int c) {
@@ -152,10 +159,8 @@ public final class SegmentJob {
 	}
 
 	private static void writeVolumes(final Path csv, final List<Result> results) {
-		final List<Result> measured = results.stream().filter(r -> !r.skipped()).toList();
-		if (measured.isEmpty()) return;
 		final CsvTable table = new CsvTable(Volumetrics.COLUMNS);
-		for (final Result r : measured) table.add(r.volumetrics().csvRow(r.id()).toArray());
+		for (final Result r : results) table.add(r.volumetrics().csvRow(r.id()).toArray());
 		AtomicFiles.writeString(csv, table.toCsv());
 	}
 

@@ -133,9 +133,10 @@ public final class Segmenter {
 		final int[] overlap = (options.overlap() != null ? options.overlap() : card.overlap()).clone();
 		while (true) {
 			try {
-				return SlidingWindow.builder(model, window).overlap(overlap).batchSize(batch).blending(options.blending())
-					.mirroring(options.mirroring()).mirrorSwappedClasses(LEFT, RIGHT).progress(progress).build().predict(c
-						.imageArray(), c.size());
+				final SlidingWindow.Builder b = SlidingWindow.builder(model, window).overlap(overlap).batchSize(batch)
+					.blending(options.blending()).mirroring(options.mirroring()).progress(progress);
+				if (model.classes() > RIGHT) b.mirrorSwappedClasses(LEFT, RIGHT);
+				return b.build().predict(c.imageArray(), c.size());
 			}
 			catch (final TFResourceExhaustedException | OutOfMemoryError e) {
 				if (batch > 1) {

@@ -154,6 +154,7 @@ class SegmentSubcommandTest {
 		final Launch second = segment("--input", in.toString(), "--output", out.toString());
 		assertEquals(0, second.code(), second.err());
 		assertTrue(second.out().contains("exists, skipped"), second.out());
+		assertEquals(3, Files.readAllLines(out.resolve(SegmentJob.VOLUMES)).size(), "skipped cases keep their rows");
 		assertEquals(modified, Files.getLastModifiedTime(out.resolve("patient7.nii.gz")).toMillis());
 		final Launch again = segment("--input", in.toString(), "--output", out.toString(), "--overwrite", "true");
 		assertEquals(0, again.code(), again.err());
