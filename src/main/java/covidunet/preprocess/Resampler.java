@@ -37,12 +37,12 @@ public final class Resampler {
 	private final double[] first = new double[3];
 	private final double[] step = new double[3];
 
-	private Resampler(final int[] dims, final double[] spacing, final double[] target) {
+	private Resampler(final int[] dims, final double[] spacing, final int[] size, final double[] target) {
 		sourceDims = dims.clone();
 		sourceSpacing = spacing.clone();
 		targetSpacing = target.clone();
 		for (int d = 0; d < 3; d++) {
-			targetDims[d] = targetDim(dims[d], spacing[d], target[d]);
+			targetDims[d] = size != null ? size[d] : targetDim(dims[d], spacing[d], target[d]);
 			step[d] = target[d] / spacing[d];
 			first[d] = (dims[d] - 1) / 2.0 - (targetDims[d] - 1) / 2.0 * step[d];
 		}
@@ -66,12 +66,31 @@ public final class Resampler {
 					Arrays.toString(spacing) + " mm to " + Arrays.toString(target) + " mm");
 			}
 		}
-		final Resampler r = new Resampler(dims, spacing, target);
+		final Resampler r = new Resampler(dims, spacing, null, target);
 		if ((long) r.targetDims[0] * r.targetDims[1] * r.targetDims[2] > Integer.MAX_VALUE) {
 			throw new IllegalArgumentException("resampling " + Arrays.toString(dims) + " voxels at " +
 				Arrays.toString(spacing) + " mm to " + Arrays.toString(target) + " mm gives too many voxels");
 		}
 		return r;
+	}
+
+	/**
+	 * The resampler back from a grid made by {@link #of}: from {@code dims} voxels at
+	 * {@code spacing} mm onto the original grid of {@code size} voxels at {@code target} mm, the two
+	 * grids centred on each other as {@link #of} centres them (e.g. a segmentation back onto the
+	 * scan's grid).
+	 *
+	 * @throws IllegalArgumentException if a size is below 1 or a spacing is not positive and finite
+	 */
+	public static Resampler onto(final int[] dims, final double[] spacing, final int[] size, final double[] target) {
+		of(dims, spacing, target);
+		for (final int n : size) {
+			if (n < 1) throw new IllegalArgumentException("cannot resample onto " + Arrays.toString(size) + " voxels");
+		}
+		if ((long) size[0] * size[1] * size[2] > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(Arrays.toString(size) + " voxels are too many");
+		}
+		return new Resampler(dims, spacing, size, target);
 	}
 
 	/** The new size of an axis of {@code n} voxels at {@code s} mm resampled to {@code t} mm. */
