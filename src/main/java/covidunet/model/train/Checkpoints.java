@@ -24,7 +24,9 @@ import covidunet.io.FileTrees;
  * written into {@code .epoch-<n>.tmp}, flushed to disk, renamed to {@code epoch-<n>} in one atomic
  * step, and only then are the older ones deleted: whenever the process dies, at least one complete
  * checkpoint remains once one has been written (the previous or the new one). Folders named
- * {@code epoch-<n>} are complete by construction; {@code .tmp} folders are leftovers.
+ * {@code epoch-<n>} are complete by construction; {@code .tmp} folders are leftovers of
+ * interrupted saves, removed by the next save (never by a reader, which may look while a training
+ * writes).
  *
  * <p>The variables are saved with {@link Session#save(String)}, which covers every variable of
  * the graph at the first save (weights, Adam's slots and powers, batch-norm moving statistics):
@@ -58,6 +60,8 @@ public final class Checkpoints {
 		final Path temporary = folder.resolve(".epoch-" + epoch + ".tmp");
 		final Path target = folder.resolve("epoch-" + epoch);
 		try {
+			Files.createDirectories(folder);
+			for (final Path leftover : list(folder, LEFTOVER)) FileTrees.delete(leftover);
 			Files.createDirectories(temporary);
 			session.save(temporary.resolve(Checkpoint.VARIABLES).toString());
 			Files.writeString(temporary.resolve(Checkpoint.STATE), state.toJson().toString());
@@ -75,16 +79,14 @@ public final class Checkpoints {
 	}
 
 	/**
-	 * The newest complete checkpoint, if any; removes leftover {@code .tmp} folders of interrupted
-	 * saves.
+	 * The newest complete checkpoint, if any. Only reads.
 	 *
-	 * @throws BadInputException if the folder cannot be read or a leftover cannot be removed
+	 * @throws BadInputException if the folder cannot be read
 	 */
 	public static Optional<Checkpoint> latest(final Path modelDir) {
 		final Path folder = modelDir.resolve(FOLDER);
 		if (!Files.isDirectory(folder)) return Optional.empty();
 		try {
-			for (final Path leftover : list(folder, LEFTOVER)) FileTrees.delete(leftover);
 			return complete(folder).stream().max((a, b) -> Integer.compare(a.epoch(), b.epoch()));
 		}
 		catch (final IOException e) {

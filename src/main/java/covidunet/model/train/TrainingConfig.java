@@ -14,6 +14,7 @@ import covidunet.model.net.UNetConfig;
 import covidunet.model.train.EarlyStopping.Monitor;
 import covidunet.preprocess.PreprocessConfig;
 import covidunet.sample.AugmentationConfig;
+import covidunet.sample.Foreground;
 import covidunet.sample.SamplingConfig;
 
 /**
@@ -69,6 +70,18 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	/** Validation crops per case by default. */
 	public static final int VALIDATION_PATCHES_PER_CASE = 2;
 
+	/** The CPU default's in-plane voxel size in mm. */
+	public static final double CPU_SPACING_XY = 2.5;
+
+	/** The CPU default's slice spacing in mm. */
+	public static final double CPU_SPACING_Z = 3.5;
+
+	/** The CPU default's share of patches centred on infection. */
+	public static final double CPU_INFECTION_FRACTION = 0.5;
+
+	/** The CPU default's initial learning rate. */
+	public static final double CPU_LEARNING_RATE = 2e-3;
+
 	private static final String ARCHITECTURE = "architecture", PREPROCESSING = "preprocessing", SAMPLING = "sampling",
 		AUGMENTATION = "augmentation", TRAINING = "training", OPTIMIZER = "optimizer", LEARNING_RATE = "learning_rate",
 		ITERATIONS = "iterations_per_epoch", EPOCHS = "max_epochs", VALIDATION = "validation_patches_per_case",
@@ -116,6 +129,30 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 			MAX_EPOCHS, VALIDATION_PATCHES_PER_CASE, Monitor.TRAINING_LOSS, PlateauSchedule.FACTOR,
 			PlateauSchedule.PATIENCE, PlateauSchedule.MIN_DELTA, PlateauSchedule.COOLDOWN,
 			PlateauSchedule.MIN_LEARNING_RATE, Monitor.TRAINING_LOSS, EarlyStopping.PATIENCE);
+	}
+
+	/**
+	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Three choices differ
+	 * from the reference, chosen by 10-minute trainings on the phantom cohort on two cores (README,
+	 * Training): voxels of {@value #CPU_SPACING_XY} × {@value #CPU_SPACING_XY} ×
+	 * {@value #CPU_SPACING_Z} mm instead of 1.58 × 1.58 × 2.7 mm (a 96 × 96 × 48 patch then covers
+	 * 240 × 240 × 168 mm, most of a chest, so every step sees both lungs and their surroundings;
+	 * predictions are resampled back onto the scan's grid); {@value #CPU_INFECTION_FRACTION} of the
+	 * patches centred on infection (the reference samples uniformly, and a short training then sees
+	 * little infection); Adam's initial learning rate {@value #CPU_LEARNING_RATE}.
+	 */
+	public static TrainingConfig cpuDefault() {
+		return of(UNetConfig.CPU_DEFAULT).withPreprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(CPU_SPACING_XY,
+			CPU_SPACING_XY, CPU_SPACING_Z)).withSampling(SamplingConfig.DEFAULT.withPatchSize(UNetConfig.CPU_DEFAULT
+				.patch()).withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
+					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS);
+	}
+
+	/** This configuration with other sampling (its patch size must stay the network's). */
+	public TrainingConfig withSampling(final SamplingConfig s) {
+		return new TrainingConfig(network, preprocessing, s, augmentation, learningRate, iterationsPerEpoch, maxEpochs,
+			validationPatchesPerCase, plateauMonitor, plateauFactor, plateauPatience, plateauMinDelta, plateauCooldown,
+			minLearningRate, stoppingMonitor, stoppingPatience);
 	}
 
 	/** This configuration with another network; the sampled patch follows the network's. */

@@ -16,9 +16,9 @@ import covidunet.sample.AugmentationConfig;
 /**
  * The {@code train} options that shape the configuration, and how they combine: a configuration
  * card ({@code --config}), else the network and preprocessing of the model to fine-tune
- * ({@code --init_model}), else the default for the device (the reference's on a GPU, the small
- * CPU network otherwise); then each option given overrides its part. Zero (or an empty text)
- * means "not given".
+ * ({@code --init_model}), else the default for the device (the reference's on a GPU,
+ * {@link TrainingConfig#cpuDefault()} otherwise); then each option given overrides its part.
+ * Zero (or an empty text) means "not given".
  *
  * @param epochs the most epochs
  * @param iterations steps per epoch
@@ -62,7 +62,7 @@ public record TrainingOptions(int epochs, int iterations, String patch, int batc
 		}
 		else {
 			final DeviceChoice choice = DeviceChoice.choose(devices);
-			start = TrainingConfig.of(choice.gpu() ? UNetConfig.REFERENCE : UNetConfig.CPU_DEFAULT);
+			start = choice.gpu() ? TrainingConfig.of(UNetConfig.REFERENCE) : TrainingConfig.cpuDefault();
 			origin = choice.description();
 		}
 		return new Resolved(applyTo(start), origin);

@@ -1,0 +1,103 @@
+package covidunet.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+
+import covidunet.BadInputException;
+import covidunet.model.net.Norm;
+import covidunet.model.net.UNetConfig;
+import covidunet.sample.AugmentationConfig;
+import covidunet.sample.SamplingConfig;
+
+/** {@link TrainingConfig}, {@link TrainingOptions} and {@link FoldTraining#indices}. */
+class TrainingConfigTest {
+
+	private static final UNetConfig SMALL = new UNetConfig(3, 4, Norm.BATCH, 4, 32, 32, 16, 3,
+		UNetConfig.DEFAULT_MOMENTUM);
+
+	@Test
+	void jsonRoundTrip() {
+		final TrainingConfig c = TrainingConfig.of(SMALL).withSchedule(2e-4, 17, 33).withAugmentation(AugmentationConfig
+			.none());
+		assertEquals(c, TrainingConfig.fromJson(c.toJson()));
+		assertEquals(17, c.toJson().getAsJsonObject("training").get("iterations_per_epoch").getAsInt());
+	}
+
+	@Test
+	void absentMembersTakeTheDefaultsAndUnknownOnesAreRefused() {
+		final JsonObject o = TrainingConfig.of(SMALL).toJson();
+		o.remove("training");
+		o.remove("augmentation");
+		assertEquals(TrainingConfig.of(SMALL), TrainingConfig.fromJson(o));
+		o.add("trainig", new JsonObject());
+		assertEquals("unknown member 'trainig'", assertThrows(BadInputException.class, () -> TrainingConfig.fromJson(o))
+			.getMessage());
+		final JsonObject p = TrainingConfig.of(SMALL).toJson();
+		p.getAsJsonObject("training").getAsJsonObject("reduce_on_plateau").addProperty("patients", 3);
+		assertEquals("unknown member 'reduce_on_plateau.patients'", assertThrows(BadInputException.class,
+			() -> TrainingConfig.fromJson(p)).getMessage());
+	}
+
+	@Test
+	void newerFormatsAndForeignFilesAreRefused() {
+		final JsonObject o = TrainingConfig.of(SMALL).toJson();
+		o.addProperty("format_version", 2);
+		assertTrue(assertThrows(BadInputException.class, () -> TrainingConfig.fromJson(o)).getMessage().startsWith(
+			"format_version 2 is newer"));
+		o.addProperty("format", "covid-unet model");
+		assertTrue(assertThrows(BadInputException.class, () -> TrainingConfig.fromJson(o)).getMessage().startsWith(
+			"not a configuration card"));
+	}
+
+	@Test
+	void theSampledPatchMustBeTheNetworks() {
+		final TrainingConfig c = TrainingConfig.of(SMALL);
+		final BadInputException e = assertThrows(BadInputException.class, () -> new TrainingConfig(c.network(), c
+			.preprocessing(), SamplingConfig.DEFAULT, c.augmentation(), c.learningRate(), 1, 1, 1, c.plateauMonitor(), c
+				.plateauFactor(), c.plateauPatience(), c.plateauMinDelta(), c.plateauCooldown(), c.minLearningRate(), c
+					.stoppingMonitor(), c.stoppingPatience()));
+		assertEquals("sampling: patch size [160, 160, 80] is not the network's [32, 32, 16]", e.getMessage());
+	}
+
+	@Test
+	void continuingNeedsTheSameNetworkAndDataButNotTheSameSchedule() {
+		final TrainingConfig c = TrainingConfig.of(SMALL);
+		assertTrue(c.canContinueAs(c.withSchedule(1e-4, 5, 2000)));
+		assertFalse(c.canContinueAs(c.withNetwork(SMALL.withBatchSize(1))));
+		assertFalse(c.canContinueAs(c.withAugmentation(AugmentationConfig.none())));
+	}
+
+	@Test
+	void optionsOverrideTheirPartOnly() {
+		final TrainingConfig base = TrainingConfig.of(SMALL);
+		assertEquals(base, new TrainingOptions(0, 0, "", 0, 0, 0, "", 0).applyTo(base));
+		final TrainingConfig c = new TrainingOptions(7, 9, "16, 24, 8", 1, 2, 6, "none", 5e-4).applyTo(base);
+		assertEquals(new UNetConfig(2, 6, Norm.NONE, 4, 16, 24, 8, 1, UNetConfig.DEFAULT_MOMENTUM), c.network());
+		assertEquals(List.of(5e-4, 9, 7), List.of(c.learningRate(), c.iterationsPerEpoch(), c.maxEpochs()));
+		assertEquals(c.network().patch()[1], c.sampling().patchSize()[1], "the sampled patch follows");
+		assertEquals("patch: '16,16' must be X,Y,Z", assertThrows(BadInputException.class, () -> new TrainingOptions(0,
+			0, "16,16", 0, 0, 0, "", 0).applyTo(base)).getMessage());
+		assertEquals("patch: 20 is not divisible by 8 (levels 4)", assertThrows(BadInputException.class,
+			() -> new TrainingOptions(0, 0, "32,20,16", 0, 4, 0, "", 0).applyTo(base)).getMessage());
+		assertEquals("lr: 2.0 must be above 0 and below 1", assertThrows(BadInputException.class,
+			() -> new TrainingOptions(0, 0, "", 0, 0, 0, "", 2).applyTo(base)).getMessage());
+	}
+
+	@Test
+	void foldIndices() {
+		assertEquals(List.of(0, 1, 2), FoldTraining.indices("all", 3));
+		assertEquals(List.of(2), FoldTraining.indices(" 2 ", 3));
+		assertEquals("fold: 3 is out of range; the folds file has 3 folds, 0 to 2", assertThrows(BadInputException.class,
+			() -> FoldTraining.indices("3", 3)).getMessage());
+		assertEquals("fold: -1 is out of range; the folds file has 3 folds, 0 to 2", assertThrows(
+			BadInputException.class, () -> FoldTraining.indices("-1", 3)).getMessage());
+	}
+}
