@@ -99,6 +99,28 @@ class SegmentSubcommandTest {
 		}
 	}
 
+	/**
+	 * The file with a 16-bit value written at a header offset (a negative offset: a float 0 at the
+	 * positive offset, for pixdim).
+	 */
+	private static Path patched(final Path file, final int offset, final short value) throws IOException {
+		final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		if (offset < 0) b.putFloat(-offset, 0f);
+		else b.putShort(offset, value);
+		Files.write(file, b.array());
+		return file;
+	}
+
+	private static void copy(final Path from, final Path to) throws IOException {
+		try (Stream<Path> s = Files.walk(from)) {
+			for (final Path p : s.toList()) {
+				final Path target = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) Files.createDirectories(target);
+				else Files.copy(p, target);
+			}
+		}
+	}
+
 	@Test
 	void aFileGetsLabelsWithItsGeometryTheDigestAndVolumetrics() throws IOException {
 		final Path input = ct(tmp.resolve("scan.nii.gz"), 12, 0);
@@ -176,6 +198,30 @@ class SegmentSubcommandTest {
 		Files.writeString(out, "keep me");
 		assertError(segment("--input", scan.toString(), "--output", out.toString()), "output " + out + ": exists");
 		assertEquals("keep me", Files.readString(out));
+		final Path fresh = tmp.resolve("o2").resolve("labels.nii.gz");
+		Files.createDirectories(fresh.getParent());
+		assertError(segment("--input", patched(ct(tmp.resolve("rgb.nii"), 8, 0), 70, (short) 128).toString(), "--output",
+			fresh.toString()), tmp.resolve("rgb.nii") + ": voxel type is RGB24");
+		final Path flat = patched(patched(patched(ct(tmp.resolve("zero.nii"), 8, 0), 252, (short) 0), 254, (short) 0),
+			-80, (short) 0);
+		final Launch zero = segment("--input", flat.toString(), "--output", fresh.toString());
+		assertEquals(2, zero.code(), zero.err());
+		assertTrue(zero.err().startsWith("error: ") && zero.err().contains("zero.nii") && zero.err().contains("spacing"),
+			zero.err());
+		assertEquals(Set.of(), files(fresh.getParent()), "nothing written");
+		final Path altered = tmp.resolve("altered");
+		copy(model, altered);
+		final Path data;
+		try (Stream<Path> s = Files.list(altered.resolve("saved_model").resolve("variables"))) {
+			data = s.filter(p -> p.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
+		}
+		final byte[] bytes = Files.readAllBytes(data);
+		bytes[bytes.length / 2] ^= 1;
+		Files.write(data, bytes);
+		assertError(Launch.with(new Main(Subcommands.standard()), "segment", "--model", altered.toString(), "--input",
+			flat.resolveSibling("scan.nii.gz").toString(), "--output", fresh.toString()), "model " + altered +
+				": saved_model does not match the digest");
+		assertEquals(Set.of(), files(fresh.getParent()), "nothing written");
 		final Path noCard = tmp.resolve("nocard");
 		Files.createDirectories(noCard);
 		assertError(Launch.with(new Main(Subcommands.standard()), "segment", "--model", noCard.toString(), "--input", scan
