@@ -19,7 +19,6 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
-import covidunet.BadInputException;
 import covidunet.model.loss.SegmentationLoss;
 import covidunet.model.net.CustomGradients;
 import covidunet.model.net.NetworkCost;
@@ -65,14 +64,13 @@ public final class TrainBenchmark {
 
 	/** Runs the benchmark with {@code options} (see the class comment) and prints its line to {@code out}. */
 	public static void run(final Map<String, String> options, final PrintStream out) {
-		final int[] patch = patch(options);
-		final UNetConfig config = new UNetConfig(integer(options, "levels", 4), integer(options, "base", 16), Norm.of(
-			options.getOrDefault("norm", "none"), "norm"), integer(options, "classes", UNetConfig.DEFAULT_CLASSES),
-			patch[0], patch[1], patch[2], integer(options, "batch", 1), UNetConfig.DEFAULT_MOMENTUM);
-		final int steps = integer(options, "steps", DEFAULT_STEPS);
-		final int threads = integer(options, "threads", 0);
-		if (steps < 1) throw new BadInputException("steps: " + steps + " must be at least 1");
-		if (threads < 0) throw new BadInputException("threads: " + threads + " must be at least 1");
+		final int[] patch = BenchOptions.patch(options, 64);
+		final UNetConfig config = new UNetConfig(BenchOptions.integer(options, "levels", 4), BenchOptions.integer(options,
+			"base", 16), Norm.of(options.getOrDefault("norm", "none"), "norm"), BenchOptions.integer(options, "classes",
+				UNetConfig.DEFAULT_CLASSES), patch[0], patch[1], patch[2], BenchOptions.integer(options, "batch", 1),
+			UNetConfig.DEFAULT_MOMENTUM);
+		final int steps = BenchOptions.steps(options, DEFAULT_STEPS);
+		final int threads = BenchOptions.threads(options);
 		final double median = medianStepSeconds(config, steps, threads);
 		out.println(String.format(Locale.ROOT,
 			"step_s_median=%.4f voxels_per_s=%.0f gflops=%.1f peak_rss_mb=%d params=%d patch=%dx%dx%d levels=%d base=%d " +
@@ -105,10 +103,16 @@ public final class TrainBenchmark {
 						.run().close();
 					if (s >= 0) seconds[s] = (System.nanoTime() - start) / 1e9;
 				}
-				Arrays.sort(seconds);
-				return steps % 2 == 1 ? seconds[steps / 2] : (seconds[steps / 2 - 1] + seconds[steps / 2]) / 2;
+				return median(seconds);
 			}
 		}
+	}
+
+	/** The median of {@code values} (sorted in place). */
+	static double median(final double[] values) {
+		Arrays.sort(values);
+		final int n = values.length;
+		return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 	}
 
 	/** The training loss: the production one, so that the benchmark times what training runs. */
@@ -116,7 +120,8 @@ public final class TrainBenchmark {
 		return SegmentationLoss.build(tf, net.logits(), oneHotLabels, net.config().classes());
 	}
 
-	private static TFloat32 input(final Shape shape, final SplittableRandom random) {
+	/** A seeded tensor of {@code shape} with values uniform in [−1, 1). */
+	static TFloat32 input(final Shape shape, final SplittableRandom random) {
 		final float[] v = new float[(int) shape.size()];
 		for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextDouble() * 2 - 1);
 		return TFloat32.tensorOf(shape, DataBuffers.of(v, true, false));
@@ -126,33 +131,5 @@ public final class TrainBenchmark {
 		final float[] v = new float[(int) shape.size()];
 		for (int i = 0; i < v.length; i += classes) v[i + random.nextInt(classes)] = 1;
 		return TFloat32.tensorOf(shape, DataBuffers.of(v, true, false));
-	}
-
-	private static int[] patch(final Map<String, String> options) {
-		final String patch = options.get("patch");
-		if (patch != null) {
-			if (options.containsKey("size")) throw new BadInputException("size, patch: give one of them, not both");
-			final String[] parts = patch.split(",");
-			if (parts.length != 3) throw new BadInputException("patch: '" + patch + "' must be X,Y,Z");
-			final int[] p = new int[3];
-			for (int i = 0; i < 3; i++) p[i] = parse("patch", parts[i].trim());
-			return p;
-		}
-		final int s = integer(options, "size", 64);
-		return new int[] { s, s, s };
-	}
-
-	private static int integer(final Map<String, String> options, final String key, final int otherwise) {
-		final String v = options.get(key);
-		return v == null ? otherwise : parse(key, v);
-	}
-
-	private static int parse(final String key, final String value) {
-		try {
-			return Integer.parseInt(value);
-		}
-		catch (final NumberFormatException e) {
-			throw new BadInputException(key + ": '" + value + "' is not an integer");
-		}
 	}
 }

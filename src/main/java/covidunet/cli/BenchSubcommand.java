@@ -10,15 +10,16 @@ import java.util.Map;
 
 import covidunet.BadInputException;
 import covidunet.bench.AugmentBenchmark;
+import covidunet.bench.InferBenchmark;
 import covidunet.bench.IoBenchmark;
 import covidunet.bench.TrainBenchmark;
 
 /**
  * {@code bench WHAT …}: one line of {@code key=value} figures. Available: {@code io} (NIfTI read
- * speed; {@code --output F} keeps the benchmark file at F, e.g. to time {@code info} on it) and
- * {@code augment} (time of one augmented training patch; no options) and {@code train} (time of one
- * training step of the U-Net; options in {@link TrainBenchmark}). {@code infer} arrives with the
- * issue that builds it.
+ * speed; {@code --output F} keeps the benchmark file at F, e.g. to time {@code info} on it),
+ * {@code augment} (time of one augmented training patch; no options), {@code train} (time of one
+ * training step of the U-Net; options in {@link TrainBenchmark}) and {@code infer} (time of one
+ * forward pass and of segmenting a whole volume; options in {@link InferBenchmark}).
  */
 public final class BenchSubcommand {
 
@@ -27,7 +28,7 @@ public final class BenchSubcommand {
 	/** Runs the benchmark named by {@code options.get("what")} and prints its line to {@code out}. */
 	public static void run(final Map<String, String> options, final PrintStream out) {
 		final String what = options.get("what");
-		if (what == null) throw new BadInputException("missing benchmark name: bench io|augment|train");
+		if (what == null) throw new BadInputException("missing benchmark name: bench io|augment|train|infer");
 		switch (what) {
 			case "io" -> io(options, out);
 			case "augment" -> {
@@ -38,7 +39,11 @@ public final class BenchSubcommand {
 				onlyOptions(options, "train", TrainBenchmark.OPTIONS);
 				TrainBenchmark.run(options, out);
 			}
-			default -> throw new BadInputException("unknown benchmark '" + what + "' (available: io, augment, train)");
+			case "infer" -> {
+				onlyOptions(options, "infer", InferBenchmark.OPTIONS);
+				InferBenchmark.run(options, out);
+			}
+			default -> throw new BadInputException("unknown benchmark '" + what + "' (available: io, augment, train, infer)");
 		}
 	}
 

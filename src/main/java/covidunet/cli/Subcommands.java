@@ -109,7 +109,7 @@ public final class Subcommands {
 			.command("segment", SegmentVolumeCommand.class,
 				"--input F|DIR --model DIR --output F|DIR: label NIfTI with the input's geometry, and volumetrics")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
-				"(WHAT: io, augment, train)", BenchSubcommand::run, "what");
+				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what");
 	}
 
 	/** These subcommands and one more that runs {@code command}. */
