@@ -93,7 +93,7 @@ public final class SegmentJob {
 			throw new BadInputException("output " + labels + ": exists; pass --overwrite true to replace it");
 		}
 		final String id = Files.isDirectory(input) ? input.getFileName().toString() : caseId(input);
-		final Result result = segmentOne(id, read(input), labels, request.probabilities());
+		final Result result = segmentOne(id, input, labels, request.probabilities());
 		writeVolumes(csv, List.of(result));
 		return List.of(result);
 	}
@@ -120,17 +120,16 @@ public final class SegmentJob {
 				results.add(new Result(id, labels, existing(labels), true));
 				continue;
 			}
-			results.add(segmentOne(id, read(files.get(i)), labels, request.probabilities()));
+			results.add(segmentOne(id, files.get(i), labels, request.probabilities()));
 		}
 		progress.report("cases", files.size(), files.size());
 		writeVolumes(output.resolve(VOLUMES), results);
 		return results;
 	}
 
-	private Result segmentOne(final String id, final Volume<? extends RealType<?>> image, final Path labels,
-		final boolean probabilities)
-	{
-		final Segmentation s = segmenter.segment(id, image, progress);
+	/** Reads and segments one input; the scan itself is referenced only while it is preprocessed. */
+	private Result segmentOne(final String id, final Path input, final Path labels, final boolean probabilities) {
+		final Segmentation s = segmenter.segment(id, read(input), progress);
 		final String descrip = "covid-unet " + s.digest();
 		if (probabilities) {
 			for (int c = 0; c < s.classes(); c++) {

@@ -8,7 +8,6 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
-import covidunet.preprocess.ImageInterpolation;
 import covidunet.preprocess.Reorientation;
 import covidunet.preprocess.Resampler;
 
@@ -16,9 +15,9 @@ import covidunet.preprocess.Resampler;
  * A segmentation on the scan's own grid, made from the class probabilities on the network's grid
  * (canonical orientation, target spacing): each class's probabilities resampled (trilinear) onto
  * the scan's grid in the canonical orientation, argmax, then reoriented back to the scan's
- * orientation. The labels are computed once; a class's probabilities on the scan's grid are
- * computed when asked, one class at a time, so that memory holds at most two full-size float
- * volumes at once.
+ * orientation. The labels are computed once, one slice of the scan's grid at a time, so that
+ * memory holds the labels and a few slices rather than full-size float volumes; a class's
+ * probabilities on the scan's grid are computed when asked, one class at a time.
  */
 public final class Segmentation {
 
@@ -51,19 +50,21 @@ public final class Segmentation {
 	/** The labels on the scan's grid, with the scan's geometry. */
 	public Volume<UnsignedByteType> labels() {
 		if (labels == null) {
-			float[] best = null;
-			byte[] canonical = null;
-			for (int c = 0; c < probabilities.classes(); c++) {
-				final float[] p = back.image(probabilities.channel(c), ImageInterpolation.LINEAR);
-				if (best == null) {
-					best = p;
-					canonical = new byte[p.length];
-					continue;
-				}
-				for (int v = 0; v < p.length; v++) {
-					if (p[v] > best[v]) {
-						best[v] = p[v];
-						canonical[v] = (byte) c;
+			final int classes = probabilities.classes();
+			final Resampler.Slices[] slices = new Resampler.Slices[classes];
+			for (int c = 0; c < classes; c++) slices[c] = back.linearSlices(probabilities.channel(c));
+			final int[] dims = back.targetDims();
+			final int plane = dims[0] * dims[1];
+			final byte[] canonical = new byte[plane * dims[2]];
+			for (int z = 0; z < dims[2]; z++) {
+				final float[] best = slices[0].slice(z);
+				for (int c = 1; c < classes; c++) {
+					final float[] p = slices[c].slice(z);
+					for (int v = 0; v < plane; v++) {
+						if (p[v] > best[v]) {
+							best[v] = p[v];
+							canonical[z * plane + v] = (byte) c;
+						}
 					}
 				}
 			}
@@ -75,7 +76,11 @@ public final class Segmentation {
 
 	/** The probabilities of class {@code c} on the scan's grid, with the scan's geometry (a new volume each call). */
 	public Volume<FloatType> probability(final int c) {
-		final float[] p = back.image(probabilities.channel(c), ImageInterpolation.LINEAR);
+		final Resampler.Slices slices = back.linearSlices(probabilities.channel(c));
+		final int[] dims = back.targetDims();
+		final int plane = dims[0] * dims[1];
+		final float[] p = new float[plane * dims[2]];
+		for (int z = 0; z < dims[2]; z++) System.arraycopy(slices.slice(z), 0, p, z * plane, plane);
 		return new Volume<>(ArrayImgs.floats(reorientation.inverse().apply(p), geometry.dims()), geometry);
 	}
 

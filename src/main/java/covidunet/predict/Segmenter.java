@@ -12,6 +12,7 @@ import net.imglib2.view.Views;
 import covidunet.BadInputException;
 import covidunet.Progress;
 import covidunet.dataset.IntensityKind;
+import covidunet.io.Geometry;
 import covidunet.io.Volume;
 import covidunet.model.io.LoadedModel;
 import covidunet.model.io.ModelCard;
@@ -95,11 +96,13 @@ public final class Segmenter {
 	 * @throws BadInputException naming {@code id} if the volume cannot be segmented (NaN voxels…)
 	 * @throws covidunet.CancelledException if cancelled
 	 */
-	public Segmentation segment(final String id, final Volume<? extends RealType<?>> image, final Progress progress) {
+	public Segmentation segment(final String id, Volume<? extends RealType<?>> image, final Progress progress) {
 		final ModelCard card = models.card();
 		final PreprocessConfig config = card.preprocessing();
+		final Geometry geometry = image.geometry();
 		progress.report("preprocessing " + id, 0, 1);
 		final PreprocessedCase c = Preprocessor.preprocess(id, image, null, kind(image), config);
+		image = null; // the scan is not needed any more: let it be collected while the windows run
 		progress.checkCancelled();
 		ProbabilityMap sum = null;
 		for (final LoadedModel model : models.models()) {
@@ -109,7 +112,8 @@ public final class Segmenter {
 		}
 		if (models.models().size() > 1) sum.scale(1f / models.models().size());
 		if (options.postprocess()) LungComponents.keepLargest(sum);
-		return new Segmentation(sum, config.targetSpacing(), image.geometry(), Reorientation.to(image.geometry(), config
+		progress.report("mapping back onto the scan's grid", 0, 1);
+		return new Segmentation(sum, config.targetSpacing(), geometry, Reorientation.to(geometry, config
 			.orientation()), models.digest());
 	}
 

@@ -150,7 +150,7 @@ public final class Resampler {
 		final int[] dims = sourceDims.clone();
 		float[] data = voxels;
 		for (int axis = 0; axis < 3; axis++) {
-			if (dims[axis] == targetDims[axis] && first[axis] == 0 && step[axis] == 1) continue;
+			if (identity(axis)) continue;
 			final Taps taps = interpolation == ImageInterpolation.CUBIC ? cubic(axis) : linear(axis);
 			data = pass(data, dims, axis, taps);
 			dims[axis] = targetDims[axis];
@@ -204,6 +204,71 @@ public final class Resampler {
 			}
 		});
 		return out;
+	}
+
+	/**
+	 * Linear resampling one target z-slice at a time, for volumes too large to resample whole: each
+	 * source slice is resampled in x and y once (the two around the current target slice are
+	 * kept), and a target slice is their weighted sum. Walk the slices in increasing z. The values
+	 * are those of {@link #image} with {@link ImageInterpolation#LINEAR}, computed in the same
+	 * order.
+	 *
+	 * @param voxels the source voxels, x fastest (not modified; do not change them while in use)
+	 */
+	public Slices linearSlices(final float[] voxels) {
+		checkLength(voxels.length);
+		return new Slices(voxels);
+	}
+
+	/** The target slices of one source volume; see {@link #linearSlices(float[])}. */
+	public final class Slices {
+
+		private final float[] source;
+		private final Taps tx = linear(0), ty = linear(1), tz = linear(2);
+		private final int[] cachedIndex = { -1, -1 };
+		private final float[][] cachedPlane = new float[2][];
+
+		private Slices(final float[] source) {
+			this.source = source;
+		}
+
+		/** Target slice {@code z} (x fastest, {@code targetDims()[0] × targetDims()[1]} values), a new array. */
+		public float[] slice(final int z) {
+			final int plane = targetDims[0] * targetDims[1];
+			if (identity(2)) return plane(z).clone();
+			final float[] out = new float[plane];
+			for (int t = 0; t < tz.taps; t++) {
+				final float w = tz.weight[z * tz.taps + t];
+				if (w == 0) continue;
+				final float[] in = plane(tz.index[z * tz.taps + t]);
+				for (int v = 0; v < plane; v++) out[v] += w * in[v];
+			}
+			return out;
+		}
+
+		/** Source slice {@code k} resampled in x and y, from the two-slice cache. */
+		private float[] plane(final int k) {
+			for (int c = 0; c < 2; c++) {
+				if (cachedIndex[c] == k) return cachedPlane[c];
+			}
+			final int slot = cachedIndex[0] < cachedIndex[1] ? 0 : 1;
+			final int sxy = sourceDims[0] * sourceDims[1];
+			float[] data = Arrays.copyOfRange(source, k * sxy, (k + 1) * sxy);
+			final int[] dims = { sourceDims[0], sourceDims[1], 1 };
+			if (!identity(0)) {
+				data = pass(data, dims, 0, tx);
+				dims[0] = targetDims[0];
+			}
+			if (!identity(1)) data = pass(data, dims, 1, ty);
+			cachedIndex[slot] = k;
+			cachedPlane[slot] = data;
+			return data;
+		}
+	}
+
+	/** Whether {@code axis} is left as it is (same size, no shift). */
+	private boolean identity(final int axis) {
+		return sourceDims[axis] == targetDims[axis] && first[axis] == 0 && step[axis] == 1;
 	}
 
 	private void checkLength(final int length) {

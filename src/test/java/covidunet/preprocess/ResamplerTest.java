@@ -178,4 +178,24 @@ class ResamplerTest {
 		assertArrayEquals(new byte[] { 1, 2 }, triple.labels(new byte[] { 1, 0, 2 }, LabelInterpolation.LINEAR_PER_LABEL));
 		assertArrayEquals(new byte[] { 1, 2 }, triple.labels(new byte[] { 1, 0, 2 }, LabelInterpolation.NEAREST));
 	}
+
+	@Test
+	void slicesAreTheWholeVolumesLinearResamplingBitForBit() {
+		final int[] dims = { 23, 17, 9 };
+		final float[] v = new float[dims[0] * dims[1] * dims[2]];
+		final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+		for (int i = 0; i < v.length; i++) v[i] = (float) random.nextGaussian();
+		for (final Resampler r : new Resampler[] { Resampler.of(dims, new double[] { 0.8, 0.8, 3 }, new double[] { 1.58,
+			1.58, 2.7 }), Resampler.onto(dims, new double[] { 2.5, 2.5, 3.5 }, new int[] { 60, 41, 13 }, new double[] { 0.9,
+				1, 2.4 }), Resampler.of(dims, new double[] { 1, 1, 2 }, new double[] { 1, 1, 1 }) })
+		{
+			final float[] whole = r.image(v, ImageInterpolation.LINEAR);
+			final Resampler.Slices slices = r.linearSlices(v);
+			final int[] t = r.targetDims();
+			final int plane = t[0] * t[1];
+			final float[] bySlice = new float[whole.length];
+			for (int z = 0; z < t[2]; z++) System.arraycopy(slices.slice(z), 0, bySlice, z * plane, plane);
+			assertArrayEquals(whole, bySlice);
+		}
+	}
 }
