@@ -52,7 +52,7 @@ public final class Preprocessor {
 		if (labels != null) checkGrid(id, image.geometry(), labels.geometry(), "the image", "the mask");
 		final Reorientation reorientation = Reorientation.to(image.geometry(), config.orientation());
 		return process(id, reorientation, reorientation.apply(imageVoxels(id, image)), labels == null ? null :
-			reorientation.apply(labelVoxels(id, labels)), kind, config);
+			reorientation.apply(MaskReader.voxels(id, labels)), kind, config);
 	}
 
 	/**
@@ -70,7 +70,7 @@ public final class Preprocessor {
 		final String id = files.id();
 		final Geometry geometry = NiftiReader.readHeader(files.image()).geometry();
 		final Reorientation reorientation = Reorientation.to(geometry, config.orientation());
-		final byte[] labels = files.mask() == null ? null : reorientation.apply(labelVoxels(id, mask(files,
+		final byte[] labels = files.mask() == null ? null : reorientation.apply(MaskReader.voxels(id, mask(files,
 			geometry)));
 		final float[] voxels = reorientation.apply(imageVoxels(id, NiftiReader.read(files.image())));
 		return process(id, reorientation, voxels, labels, kind, config);
@@ -161,25 +161,6 @@ public final class Preprocessor {
 		final Cursor<T> cursor = Views.flatIterable(image.image()).cursor();
 		for (int i = 0; i < voxels.length; i++) {
 			voxels[i] = cursor.next().getRealFloat();
-		}
-	}
-
-	private static byte[] labelVoxels(final String id, final Volume<?> labels) {
-		final byte[] out = new byte[checkedCount(id, labels.geometry())];
-		copyLabels(id, labels, out);
-		return out;
-	}
-
-	private static <T extends RealType<T>> void copyLabels(final String id, final Volume<T> labels, final byte[] out) {
-		final Cursor<T> cursor = Views.flatIterable(labels.image()).cursor();
-		for (int i = 0; i < out.length; i++) {
-			final double v = cursor.next().getRealDouble();
-			if (!(v >= 0 && v <= MaskReader.MAX_LABEL && v == Math.rint(v))) {
-				final long[] d = labels.geometry().dims();
-				throw new BadInputException(id + ": the mask holds the value " + v + " at voxel (" + i % d[0] + ", " +
-					i / d[0] % d[1] + ", " + i / (d[0] * d[1]) + "); labels are 0-" + MaskReader.MAX_LABEL);
-			}
-			out[i] = (byte) v;
 		}
 	}
 

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs Debian's Python ({@value #PYTHON}) with NumPy and nibabel as an independent oracle. A test
- * that calls it is skipped, with the reason, where they are not installed.
+ * Runs Debian's Python ({@value #PYTHON}) with NumPy, nibabel or SciPy as an independent oracle. A
+ * test that calls it is skipped, with the reason, where a module it imports is not installed.
  */
 public final class Python {
 
-	/** The interpreter: Debian's, where python3-nibabel installs. */
+	/** The interpreter: Debian's, where python3-nibabel and python3-scipy install. */
 	public static final String PYTHON = "/usr/bin/python3";
 
 	private Python() {}
@@ -31,12 +31,13 @@ public final class Python {
 			final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 			final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 			Assertions.assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python did not finish");
-			Assumptions.assumeFalse(output.contains("No module named"), () -> "nibabel not installed: " + output);
+			Assumptions.assumeFalse(output.contains("No module named"), () -> "a Python module is not installed: " +
+				output);
 			Assertions.assertEquals(0, p.exitValue(), output);
 			return output.lines().reduce((a, b) -> b).orElse("");
 		}
 		catch (final IOException e) {
-			Assumptions.abort("nibabel not installed: cannot run " + PYTHON + " (" + e.getMessage() + ")");
+			Assumptions.abort("Python not installed: cannot run " + PYTHON + " (" + e.getMessage() + ")");
 			return null;
 		}
 		catch (final InterruptedException e) {
