@@ -11,6 +11,7 @@ import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
 import covidunet.command.DownloadDatasetCommand;
+import covidunet.command.EvaluateFoldsCommand;
 import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
 import covidunet.command.PrepareFoldsCommand;
@@ -108,6 +109,8 @@ public final class Subcommands {
 				"--dataset DIR --folds_file F --fold K|all --output DIR: train the 3D U-Net (a model directory)")
 			.command("segment", SegmentVolumeCommand.class,
 				"--input F|DIR --model DIR --output F|DIR: label NIfTI with the input's geometry, and volumetrics")
+			.command("evaluate", EvaluateFoldsCommand.class,
+				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what");
 	}

@@ -1,0 +1,114 @@
+package covidunet.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.ui.UIService;
+import org.scijava.widget.FileWidget;
+
+import covidunet.BadInputException;
+import covidunet.Progress;
+import covidunet.evaluate.EvaluatedClass;
+import covidunet.evaluate.FoldEvaluation;
+import covidunet.evaluate.Metric;
+import covidunet.evaluate.MetricsTable;
+import covidunet.io.AtomicFiles;
+import covidunet.predict.Segmenter;
+import covidunet.ui.ResultsTables;
+
+/**
+ * Plugins › COVID-19 U-Net › Evaluate Folds: scores predictions against the truth — every fold
+ * of a folds file with its fold model, or a plain pair of folders — and writes the reference's
+ * {@code cv_results.detailed.csv} and {@code cv_results.final.csv}. The launcher's {@code evaluate}.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Evaluate Folds", headless = true,
+	description = "Cross-validation scores (Dice, HD95, NSD…) of fold models, or of a folder of predictions")
+public class EvaluateFoldsCommand extends ContextCommand {
+
+	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, description = "where the tables go")
+	private File output;
+
+	@Parameter(label = "Predictions folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false,
+		description = "with masks: label files paired with the masks by case id")
+	private File predictions;
+
+	@Parameter(label = "Masks folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false,
+		description = "with predictions: the ground truth")
+	private File masks;
+
+	@Parameter(label = "Dataset folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false,
+		description = "with folds_file and models: the dataset the folds were made from")
+	private File dataset;
+
+	@Parameter(label = "Folds file (optional)", style = FileWidget.OPEN_STYLE, required = false,
+		description = "with dataset and models: the folds")
+	private File folds_file;
+
+	@Parameter(label = "Models folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false,
+		description = "with dataset and folds_file: the fold_k model directories")
+	private File models;
+
+	@Parameter(label = "Threads", min = "0", required = false, description = "TensorFlow's threads; 0: its default")
+	private int threads;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Evaluation")
+	private String summary;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private UIService ui;
+
+	@Override
+	public void run() {
+		final Progress progress = new StatusProgress(status, this);
+		final boolean pairs = predictions != null || masks != null;
+		final boolean folds = dataset != null || folds_file != null || models != null;
+		if (pairs == folds) {
+			throw new BadInputException("evaluate: give either --predictions and --masks, or --dataset, --folds_file " +
+				"and --models");
+		}
+		final Path out = output.toPath();
+		try {
+			Files.createDirectories(out);
+		}
+		catch (final IOException e) {
+			throw new BadInputException("output " + out + ": cannot create (" + AtomicFiles.reason(e) + ")", e);
+		}
+		final List<FoldEvaluation.ScoredCase> scored;
+		if (pairs) {
+			if (predictions == null || masks == null) throw new BadInputException("evaluate: --predictions needs --masks");
+			scored = FoldEvaluation.pairs(predictions.toPath(), masks.toPath(), progress);
+		}
+		else {
+			if (dataset == null || folds_file == null || models == null) {
+				throw new BadInputException("evaluate: --dataset, --folds_file and --models go together");
+			}
+			scored = FoldEvaluation.folds(dataset.toPath(), folds_file.toPath(), models.toPath(), out, Segmenter.Options
+				.defaults(), threads, progress);
+		}
+		final MetricsTable table = FoldEvaluation.table(scored);
+		table.write(out);
+		if (!ui.isHeadless()) ResultsTables.show(table.detailed(), "COVID-19 U-Net evaluation");
+		final StringBuilder text = new StringBuilder();
+		for (final FoldEvaluation.ScoredCase c : scored) {
+			text.append(String.format(Locale.ROOT, "fold %d %s: DSC lungs %.4f, infection %.4f%n", c.fold(), c.id(), c
+				.metrics().value(EvaluatedClass.LUNGS_UNION, Metric.DSC), c.metrics().value(EvaluatedClass.INFECTION,
+					Metric.DSC)));
+		}
+		text.append("wrote ").append(out.resolve(MetricsTable.DETAILED_FILE)).append(" and ").append(out.resolve(
+			MetricsTable.SUMMARY_FILE));
+		summary = text.toString();
+	}
+}
