@@ -111,6 +111,8 @@ public final class Subcommands {
 				"--input F|DIR --model DIR --output F|DIR: label NIfTI with the input's geometry, and volumetrics")
 			.command("evaluate", EvaluateFoldsCommand.class,
 				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
+			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
+				"and evaluation in one go", DemoSubcommand::run)
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what");
 	}

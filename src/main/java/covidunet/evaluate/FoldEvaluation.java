@@ -85,17 +85,30 @@ public final class FoldEvaluation {
 	public static List<ScoredCase> folds(final Path datasetFolder, final Path foldsFile, final Path models,
 		final Path output, final Segmenter.Options options, final int threads, final Progress progress)
 	{
+		return folds(datasetFolder, foldsFile, FoldTraining.ALL, models, output, options, threads, progress);
+	}
+
+	/**
+	 * As {@link #folds(Path, Path, Path, Path, Segmenter.Options, int, Progress)} for the folds
+	 * {@code which} names: a fold number or {@value FoldTraining#ALL}.
+	 */
+	public static List<ScoredCase> folds(final Path datasetFolder, final Path foldsFile, final String which,
+		final Path models, final Path output, final Segmenter.Options options, final int threads,
+		final Progress progress)
+	{
 		final Dataset dataset = Dataset.open(datasetFolder);
-		final Folds folds = Folds.read(foldsFile);
+		final Folds all = Folds.read(foldsFile);
+		final List<Fold> folds = FoldTraining.indices(which, all.k()).stream().map(all::fold).toList();
 		final Path predictions = output.resolve(PREDICTIONS);
-		for (final Fold fold : folds.folds()) {
+		final int total = folds.stream().mapToInt(f -> f.validation().size()).sum();
+		for (final Fold fold : folds) {
 			final Path model = FoldTraining.foldDirectory(models, fold.index());
 			if (!Files.isDirectory(model)) {
 				throw new BadInputException("models " + models + ": no " + model.getFileName() + " for fold " + fold.index());
 			}
 		}
 		final List<ScoredCase> scored = new ArrayList<>();
-		for (final Fold fold : folds.folds()) {
+		for (final Fold fold : folds) {
 			final List<CaseFiles> cases = new ArrayList<>();
 			for (final String id : fold.validation()) {
 				cases.add(dataset.find(id).orElseThrow(() -> new BadInputException("folds file " + foldsFile + ": case " +
@@ -104,7 +117,7 @@ public final class FoldEvaluation {
 			segmentMissing(cases, FoldTraining.foldDirectory(models, fold.index()), predictions, options, threads, progress);
 			for (final CaseFiles c : cases) {
 				progress.checkCancelled();
-				progress.report("scoring fold " + fold.index() + ": " + c.id(), scored.size(), folds.cases().size());
+				progress.report("scoring fold " + fold.index() + ": " + c.id(), scored.size(), total);
 				final Path prediction = predictions.resolve(c.id() + ".nii.gz");
 				scored.add(new ScoredCase(c.id(), fold.index(), c.mask(), prediction, CaseMetrics.read(c.mask(),
 					prediction)));
