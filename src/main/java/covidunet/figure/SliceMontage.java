@@ -92,6 +92,11 @@ public final class SliceMontage {
 		return image;
 	}
 
+	/** The number of axial slices of {@code volume}: its size along the most superior-inferior voxel axis. */
+	public static long axialSlices(final Volume<?> volume) {
+		return new AxialView(volume.geometry(), 0).slices(volume.geometry());
+	}
+
 	/**
 	 * {@code count} axial slices evenly spread between the first and the last that hold a
 	 * non-zero label (the whole volume if none does), from superior to inferior.
