@@ -23,6 +23,9 @@ import ij.gui.Plot;
  */
 public final class FittingCurves {
 
+	/** The figure's usual file name, as {@link Report} captions it. */
+	public static final String FILE = "fitting_curves.png";
+
 	/** The figure's width in pixels. */
 	public static final int WIDTH = 900;
 

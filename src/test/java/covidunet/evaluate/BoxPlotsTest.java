@@ -49,8 +49,8 @@ class BoxPlotsTest {
 		assertEquals(7, BoxPlots.quantile(new double[] { 7 }, 0.75), 1e-12);
 	}
 
-	/** Six cases; HD95 of infection NaN in all of them, one case's Dice NaN everywhere. */
-	private static CsvTable detailed() {
+	/** Six cases; HD95 of infection NaN in all of them, one case's Dice NaN everywhere; case ids {@code case_<i>}. */
+	static CsvTable detailed() {
 		final List<String> columns = new ArrayList<>(List.of("index", "fold", "score"));
 		for (final EvaluatedClass k : EvaluatedClass.values()) columns.add(k.key());
 		final CsvTable table = new CsvTable(columns);
