@@ -20,7 +20,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * A validation case's figures: {@code <case>.png}, a {@link SliceMontage} of {@value #ROWS}
  * axial slices through the truth's labels, and {@code <case>.gif}, an animation through the axial
  * slices (every slice, or every k-th so that there are at most {@value #MAX_FRAMES} frames,
- * {@value #FRAME_MS} ms each, looping forever). Both show CT | truth | prediction side by side,
+ * {@value #FRAME_MS} ms each, looping forever, panels at most {@value #MAX_GIF_PANEL} pixels). Both show CT | truth | prediction side by side,
  * the lungs (labels 1 and 2) blue and infection (label 3) red at opacity
  * {@value SliceMontage#OPACITY} over the grey CT, windowed from {@value SliceMontage#WINDOW_LOW} to
  * {@value SliceMontage#WINDOW_HIGH} HU, or over its own range if the CT is an image of 0 to 255.
@@ -32,6 +32,9 @@ public final class CaseFigures {
 
 	/** The most frames in the GIF. */
 	public static final int MAX_FRAMES = 60;
+
+	/** The most pixels of a GIF panel's width and height (larger scans are shown coarser). */
+	public static final int MAX_GIF_PANEL = 256;
 
 	/** A frame's duration in the GIF, in milliseconds. */
 	public static final int FRAME_MS = 100;
@@ -58,9 +61,10 @@ public final class CaseFigures {
 			window[1], 0), png);
 		final long depth = SliceMontage.axialSlices(ct);
 		final long step = (depth + MAX_FRAMES - 1) / MAX_FRAMES;
+		final double pixelMm = SliceMontage.pixelMmWithin(ct, MAX_GIF_PANEL);
 		final List<BufferedImage> frames = new ArrayList<>();
 		for (long s = 0; s < depth; s += step) {
-			frames.add(SliceMontage.render(ct, labels, new long[] { s }, window[0], window[1], 0));
+			frames.add(SliceMontage.render(ct, labels, new long[] { s }, window[0], window[1], pixelMm));
 		}
 		GifFiles.write(frames, FRAME_MS, gif);
 		return List.of(png, gif);
