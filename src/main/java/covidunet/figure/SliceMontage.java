@@ -92,6 +92,23 @@ public final class SliceMontage {
 		return image;
 	}
 
+	/** The number of axial slices of {@code volume}: its size along the most superior-inferior voxel axis. */
+	public static long axialSlices(final Volume<?> volume) {
+		return new AxialView(volume.geometry(), 0).slices(volume.geometry());
+	}
+
+	/**
+	 * The display pixel size in mm for {@link #render} that makes a panel of {@code volume} at most
+	 * {@code maxPixels} wide and high; 0 (the smaller in-plane voxel size) if it already is.
+	 */
+	public static double pixelMmWithin(final Volume<?> volume, final int maxPixels) {
+		final AxialView view = new AxialView(volume.geometry(), 0);
+		final int larger = Math.max(view.width, view.height);
+		if (larger <= maxPixels) return 0;
+		final double[] spacing = volume.geometry().spacing();
+		return Math.min(spacing[view.columnAxis], spacing[view.rowAxis]) * larger / maxPixels;
+	}
+
 	/**
 	 * {@code count} axial slices evenly spread between the first and the last that hold a
 	 * non-zero label (the whole volume if none does), from superior to inferior.

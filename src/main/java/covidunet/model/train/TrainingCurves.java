@@ -1,10 +1,6 @@
 package covidunet.model.train;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 
 import covidunet.BadInputException;
 import covidunet.figure.PngFiles;
+import covidunet.figure.TitledFigure;
 import ij.gui.Plot;
 
 /**
@@ -41,7 +38,6 @@ public final class TrainingCurves {
 	public static final Color BEST = Color.GRAY;
 
 	private static final String TITLE = "Training curves";
-	private static final int TITLE_HEIGHT = 36;
 
 	private TrainingCurves() {}
 
@@ -88,8 +84,8 @@ public final class TrainingCurves {
 		add(plot, validation, VALIDATION, "validation loss", legend);
 		plot.setColor(Color.BLACK);
 		if (!legend.isEmpty()) plot.setLegend(String.join("\t", legend), Plot.AUTO_POSITION);
-		plot.setSize(WIDTH, HEIGHT - TITLE_HEIGHT);
-		return titled(plot.getProcessor().getBufferedImage());
+		plot.setSize(WIDTH, HEIGHT - TitledFigure.TITLE_HEIGHT);
+		return TitledFigure.of(plot.getProcessor().getBufferedImage(), TITLE, WIDTH, HEIGHT);
 	}
 
 	/**
@@ -127,25 +123,5 @@ public final class TrainingCurves {
 		if (low > high) return new double[] { first - xPad, last + xPad, 0, 1 };
 		final double yPad = Math.max(0.05 * (high - low), 0.01 * Math.max(1, Math.max(Math.abs(low), Math.abs(high))));
 		return new double[] { first - xPad, last + xPad, low - yPad, high + yPad };
-	}
-
-	/** {@code plot} under a white band with the title, centred. */
-	private static BufferedImage titled(final BufferedImage plot) {
-		final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-		final Graphics2D g = image.createGraphics();
-		try {
-			g.setColor(Color.WHITE);
-			g.fillRect(0, 0, WIDTH, HEIGHT);
-			g.drawImage(plot, 0, TITLE_HEIGHT, null);
-			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-			g.setColor(Color.BLACK);
-			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-			final FontMetrics metrics = g.getFontMetrics();
-			g.drawString(TITLE, (WIDTH - metrics.stringWidth(TITLE)) / 2, (TITLE_HEIGHT + metrics.getAscent()) / 2);
-		}
-		finally {
-			g.dispose();
-		}
-		return image;
 	}
 }
