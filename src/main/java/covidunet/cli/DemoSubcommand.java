@@ -13,7 +13,7 @@ import covidunet.dataset.Dataset;
 import covidunet.dataset.FoldSplitter;
 import covidunet.dataset.Folds;
 import covidunet.evaluate.FoldEvaluation;
-import covidunet.evaluate.MetricsTable;
+import covidunet.evaluate.EvaluationReport;
 import covidunet.io.AtomicFiles;
 import covidunet.model.TensorFlowRuntime;
 import covidunet.model.train.FoldTraining;
@@ -73,8 +73,8 @@ final class DemoSubcommand {
 		final List<FoldEvaluation.ScoredCase> scored = FoldEvaluation.folds(cohort, foldsFile, fold, models, evaluation,
 			Segmenter.Options.defaults(), 0, progress);
 		createFolder(evaluation);
-		FoldEvaluation.table(scored).write(evaluation);
-		out.println("demo finished: " + evaluation.resolve(MetricsTable.SUMMARY_FILE));
+		final Path report = EvaluationReport.write(evaluation, scored, models, progress);
+		out.println("demo finished: " + report);
 	}
 
 	/** Whether every fold model the demo needs has been exported. */

@@ -19,6 +19,7 @@ import org.scijava.widget.FileWidget;
 import covidunet.BadInputException;
 import covidunet.Progress;
 import covidunet.evaluate.EvaluatedClass;
+import covidunet.evaluate.EvaluationReport;
 import covidunet.evaluate.FoldEvaluation;
 import covidunet.evaluate.Metric;
 import covidunet.evaluate.MetricsTable;
@@ -29,7 +30,8 @@ import covidunet.ui.ResultsTables;
 /**
  * Plugins › COVID-19 U-Net › Evaluate Folds: scores predictions against the truth — every fold
  * of a folds file with its fold model, or a plain pair of folders — and writes the reference's
- * {@code cv_results.detailed.csv} and {@code cv_results.final.csv}. The launcher's {@code evaluate}.
+ * {@code cv_results.detailed.csv} and {@code cv_results.final.csv}, figures and {@code report.html}.
+ * The launcher's {@code evaluate}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Evaluate Folds", headless = true,
 	description = "Cross-validation scores (Dice, HD95, NSD…) of fold models, or of a folder of predictions")
@@ -98,17 +100,16 @@ public class EvaluateFoldsCommand extends ContextCommand {
 			scored = FoldEvaluation.folds(dataset.toPath(), folds_file.toPath(), models.toPath(), out, Segmenter.Options
 				.defaults(), threads, progress);
 		}
-		final MetricsTable table = FoldEvaluation.table(scored);
-		table.write(out);
-		if (!ui.isHeadless()) ResultsTables.show(table.detailed(), "COVID-19 U-Net evaluation");
+		final Path report = EvaluationReport.write(out, scored, models == null ? null : models.toPath(), progress);
+		if (!ui.isHeadless()) ResultsTables.show(FoldEvaluation.table(scored).detailed(), "COVID-19 U-Net evaluation");
 		final StringBuilder text = new StringBuilder();
 		for (final FoldEvaluation.ScoredCase c : scored) {
 			text.append(String.format(Locale.ROOT, "fold %d %s: DSC lungs %.4f, infection %.4f%n", c.fold(), c.id(), c
 				.metrics().value(EvaluatedClass.LUNGS_UNION, Metric.DSC), c.metrics().value(EvaluatedClass.INFECTION,
 					Metric.DSC)));
 		}
-		text.append("wrote ").append(out.resolve(MetricsTable.DETAILED_FILE)).append(" and ").append(out.resolve(
-			MetricsTable.SUMMARY_FILE));
+		text.append("wrote ").append(out.resolve(MetricsTable.DETAILED_FILE)).append(", ").append(out.resolve(
+			MetricsTable.SUMMARY_FILE)).append(" and ").append(report);
 		summary = text.toString();
 	}
 }

@@ -41,11 +41,12 @@ public final class FoldEvaluation {
 	 *
 	 * @param id the case id
 	 * @param fold its fold
+	 * @param image the CT, or null if not known (a pair of folders)
 	 * @param truth the mask
 	 * @param prediction the predicted labels
 	 * @param metrics its scores
 	 */
-	public record ScoredCase(String id, int fold, Path truth, Path prediction, CaseMetrics metrics) {}
+	public record ScoredCase(String id, int fold, Path image, Path truth, Path prediction, CaseMetrics metrics) {}
 
 	private FoldEvaluation() {}
 
@@ -68,7 +69,7 @@ public final class FoldEvaluation {
 		for (final String id : ids) {
 			progress.checkCancelled();
 			progress.report("scoring " + id, scored.size(), ids.size());
-			scored.add(new ScoredCase(id, 0, truths.get(id), predicted.get(id), CaseMetrics.read(truths.get(id), predicted
+			scored.add(new ScoredCase(id, 0, null, truths.get(id), predicted.get(id), CaseMetrics.read(truths.get(id), predicted
 				.get(id))));
 		}
 		progress.report("scored", ids.size(), ids.size());
@@ -119,7 +120,7 @@ public final class FoldEvaluation {
 				progress.checkCancelled();
 				progress.report("scoring fold " + fold.index() + ": " + c.id(), scored.size(), total);
 				final Path prediction = predictions.resolve(c.id() + ".nii.gz");
-				scored.add(new ScoredCase(c.id(), fold.index(), c.mask(), prediction, CaseMetrics.read(c.mask(),
+				scored.add(new ScoredCase(c.id(), fold.index(), c.image(), c.mask(), prediction, CaseMetrics.read(c.mask(),
 					prediction)));
 			}
 		}

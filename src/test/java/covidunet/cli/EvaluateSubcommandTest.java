@@ -1,6 +1,7 @@
 package covidunet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import net.imglib2.img.array.ArrayImgs;
 
 import covidunet.dataset.TestDatasets;
+import covidunet.evaluate.EvaluationReport;
 import covidunet.evaluate.FoldEvaluation;
 import covidunet.evaluate.Metric;
 import covidunet.evaluate.MetricsTable;
@@ -69,6 +71,9 @@ class EvaluateSubcommandTest {
 		assertTrue(detailed.contains("coronacases_001,0,DSC,1,1,1,1,1,1"), detailed.toString());
 		assertTrue(launch.out().contains("coronacases_002: DSC lungs 1.0000, infection "), launch.out());
 		assertTrue(Files.isRegularFile(out.resolve(MetricsTable.SUMMARY_FILE)));
+		assertTrue(Files.isRegularFile(out.resolve("report.html")));
+		assertTrue(Files.isRegularFile(out.resolve(EvaluationReport.FIGURES).resolve("boxplot_DSC.png")));
+		assertFalse(Files.exists(out.resolve(EvaluationReport.FIGURES).resolve("coronacases_001.png")), "no CT, no case figure");
 	}
 
 	@Test
@@ -96,6 +101,13 @@ class EvaluateSubcommandTest {
 		assertEquals(1 + 4 * Metric.values().length, summary.size(), "folds 0 and 1, mean and std");
 		assertTrue(summary.get(1).startsWith("0,DSC,") && summary.get(summary.size() - 1).startsWith("std,"), summary
 			.toString());
+		final Path figures = out.resolve(EvaluationReport.FIGURES);
+		for (final String f : List.of("fitting_curves.png", "boxplot_HD95.png", "coronacases_003.png", "coronacases_003.gif")) {
+			assertTrue(Files.isRegularFile(figures.resolve(f)), f);
+		}
+		final String html = Files.readString(out.resolve("report.html"));
+		assertTrue(html.contains("data:image/gif;base64,") && html.contains("coronacases_004"), "the report embeds figures");
+		assertTrue(launch.out().contains("report.html"), launch.out());
 		final long modified = Files.getLastModifiedTime(out.resolve(FoldEvaluation.PREDICTIONS).resolve(
 			"coronacases_001.nii.gz")).toMillis();
 		assertEquals(0, evaluate("--output", out.toString(), "--dataset", dataset.toString(), "--folds_file", folds
