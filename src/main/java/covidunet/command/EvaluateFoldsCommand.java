@@ -25,6 +25,7 @@ import covidunet.evaluate.Metric;
 import covidunet.evaluate.MetricsTable;
 import covidunet.io.AtomicFiles;
 import covidunet.predict.Segmenter;
+import covidunet.ui.FigureWindows;
 import covidunet.ui.ResultsTables;
 
 /**
@@ -101,7 +102,10 @@ public class EvaluateFoldsCommand extends ContextCommand {
 				.defaults(), threads, progress);
 		}
 		final Path report = EvaluationReport.write(out, scored, models == null ? null : models.toPath(), progress);
-		if (!ui.isHeadless()) ResultsTables.show(FoldEvaluation.table(scored).detailed(), "COVID-19 U-Net evaluation");
+		if (!ui.isHeadless()) {
+			ResultsTables.show(FoldEvaluation.table(scored).detailed(), "COVID-19 U-Net evaluation");
+			FigureWindows.show(out.resolve(EvaluationReport.FIGURES));
+		}
 		final StringBuilder text = new StringBuilder();
 		for (final FoldEvaluation.ScoredCase c : scored) {
 			text.append(String.format(Locale.ROOT, "fold %d %s: DSC lungs %.4f, infection %.4f%n", c.fold(), c.id(), c
