@@ -3,6 +3,7 @@ package covidunet.bench;
 import java.util.Map;
 
 import covidunet.BadInputException;
+import covidunet.io.IntTriple;
 
 /** The options the network benchmarks ({@code bench train}, {@code bench infer}) share; errors name the option. */
 final class BenchOptions {
@@ -17,11 +18,7 @@ final class BenchOptions {
 			return new int[] { s, s, s };
 		}
 		if (options.containsKey("size")) throw new BadInputException("size, patch: give one of them, not both");
-		final String[] parts = patch.split(",");
-		if (parts.length != 3) throw new BadInputException("patch: '" + patch + "' must be X,Y,Z");
-		final int[] p = new int[3];
-		for (int i = 0; i < 3; i++) p[i] = parse("patch", parts[i].trim());
-		return p;
+		return IntTriple.parse("patch", patch);
 	}
 
 	/** {@code --steps}, at least 1. */

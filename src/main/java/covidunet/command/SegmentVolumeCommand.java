@@ -20,6 +20,7 @@ import net.imglib2.type.numeric.RealType;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
+import covidunet.io.IntTriple;
 import covidunet.io.Volume;
 import covidunet.io.imagej.ImagePlusVolumes;
 import covidunet.io.nifti.NiftiDatatype;
@@ -102,7 +103,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 		}
 		if (input != null && output == null) throw new BadInputException("output: missing (the label file or folder to write)");
 		try (ModelSet models = ModelSet.load(model.toPath(), threads)) {
-			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap(overlap), batch, Blending.of(
+			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse("overlap", overlap), batch, Blending.of(
 				blending, "blending"), tta, postprocess));
 			if (input == null) {
 				segmentImage(segmenter, progress);
@@ -140,22 +141,5 @@ public class SegmentVolumeCommand extends ContextCommand {
 		if (!ui.isHeadless()) SegmentationDisplay.show(image, s.labels(), id, v);
 		summary = String.format(Locale.ROOT, "%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
 			id, v.lungMl(), v.leftMl(), v.rightMl(), v.infectionMl(), v.infectionPercent());
-	}
-
-	/** Parses {@code X,Y,Z}; null for an empty text. */
-	static int[] overlap(final String text) {
-		if (text == null || text.isBlank()) return null;
-		final String[] parts = text.split(",");
-		if (parts.length != 3) throw new BadInputException("overlap: '" + text + "' must be X,Y,Z");
-		final int[] o = new int[3];
-		for (int d = 0; d < 3; d++) {
-			try {
-				o[d] = Integer.parseInt(parts[d].trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new BadInputException("overlap: '" + text + "' must be three integers X,Y,Z", e);
-			}
-		}
-		return o;
 	}
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import covidunet.BadInputException;
+import covidunet.io.IntTriple;
 import covidunet.model.DeviceChoice;
 import covidunet.model.DeviceInfo;
 import covidunet.model.io.LoadedModel;
@@ -85,26 +86,11 @@ public record TrainingOptions(int epochs, int iterations, String patch, int batc
 		if (base < 0) throw new BadInputException("base: " + base + " must be at least 1");
 		if (lr < 0) throw new BadInputException("lr: " + lr + " must be above 0");
 		final UNetConfig n = start.network();
-		final int[] p = patch == null || patch.isBlank() ? n.patch() : parsePatch(patch);
+		final int[] p = patch == null || patch.isBlank() ? n.patch() : IntTriple.parse("patch", patch);
 		final UNetConfig net = new UNetConfig(levels > 0 ? levels : n.levels(), base > 0 ? base : n
 			.baseFilters(), norm == null || norm.isBlank() ? n.norm() : Norm.of(norm, "norm"), n.classes(), p[0], p[1],
 			p[2], batch > 0 ? batch : n.batchSize(), n.momentum());
 		return start.withNetwork(net).withSchedule(lr > 0 ? lr : start.learningRate(), iterations > 0 ? iterations :
 			start.iterationsPerEpoch(), epochs > 0 ? epochs : start.maxEpochs());
-	}
-
-	private static int[] parsePatch(final String text) {
-		final String[] parts = text.split(",");
-		if (parts.length != 3) throw new BadInputException("patch: '" + text + "' must be X,Y,Z");
-		final int[] p = new int[3];
-		for (int i = 0; i < 3; i++) {
-			try {
-				p[i] = Integer.parseInt(parts[i].trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new BadInputException("patch: '" + text + "' must be three integers X,Y,Z", e);
-			}
-		}
-		return p;
 	}
 }
