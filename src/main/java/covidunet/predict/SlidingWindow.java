@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
+import covidunet.model.io.ModelCard;
 
 /**
  * Segments a whole volume with a model that sees one window at a time.
@@ -64,7 +65,7 @@ public final class SlidingWindow {
 	 */
 	public static int[] defaultOverlap(final int[] window) {
 		WindowGrid.checkSides(window, "window");
-		return new int[] { window[0] / 2, window[1] / 2, window[2] * 3 / 8 };
+		return ModelCard.defaultOverlap(window);
 	}
 
 	/**
