@@ -1,8 +1,11 @@
 package covidunet.dataset;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import covidunet.io.nifti.NiftiNames;
 
 /**
  * File and folder names of the COVID-19 CT segmentation dataset (Zenodo record 3757476) and of
@@ -42,6 +45,14 @@ public final class CaseNames {
 		m = RADIOPAEDIA_IMAGE.matcher(imageFileName);
 		if (m.matches()) return Optional.of("radiopaedia_" + m.group(1));
 		return Optional.empty();
+	}
+
+	/**
+	 * The case id of any NIfTI file (an image to segment, a prediction, a mask): the dataset's id
+	 * for a Zenodo-layout image name, else the name without its ending.
+	 */
+	public static String caseIdOfFile(final Path file) {
+		return caseIdOfImage(file.getFileName().toString()).orElseGet(() -> NiftiNames.stem(file));
 	}
 
 	/** The case id of a mask file name: the name without {@code .nii.gz}, if it ends so. */

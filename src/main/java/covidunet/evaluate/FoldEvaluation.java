@@ -1,13 +1,11 @@
 package covidunet.evaluate;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import covidunet.BadInputException;
@@ -157,13 +155,8 @@ public final class FoldEvaluation {
 	private static Map<String, Path> byCaseId(final Path folder, final String what) {
 		if (!Files.isDirectory(folder)) throw new BadInputException(what + " " + folder + ": no such folder");
 		final Map<String, Path> files = new TreeMap<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-			for (final Path p : entries) {
-				final String name = p.getFileName().toString();
-				if (!Files.isRegularFile(p) || !(name.endsWith(".nii.gz") || name.endsWith(".nii"))) continue;
-				final Optional<String> id = CaseNames.caseIdOfMask(name).or(() -> CaseNames.caseIdOfImage(name));
-				files.put(id.orElseGet(() -> NiftiNames.stem(p)), p);
-			}
+		try {
+			for (final Path p : NiftiNames.filesIn(folder)) files.put(CaseNames.caseIdOfFile(p), p);
 		}
 		catch (final IOException e) {
 			throw new BadInputException(what + " " + folder + ": cannot read (" + AtomicFiles.reason(e) + ")", e);

@@ -1,7 +1,6 @@
 package covidunet.predict;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -92,14 +91,20 @@ public final class SegmentJob {
 		if (!request.overwrite() && Files.exists(labels, LinkOption.NOFOLLOW_LINKS)) {
 			throw new BadInputException("output " + labels + ": exists; pass --overwrite true to replace it");
 		}
-		final String id = Files.isDirectory(input) ? input.getFileName().toString() : caseId(input);
+		final String id = Files.isDirectory(input) ? input.getFileName().toString() : CaseNames.caseIdOfFile(input);
 		final Result result = segmentOne(id, input, labels, request.probabilities());
 		writeVolumes(csv, List.of(result));
 		return List.of(result);
 	}
 
 	private List<Result> folder(final Path input, final Path output, final Request request) {
-		final List<Path> files = niftiFiles(input);
+		final List<Path> files;
+		try {
+			files = NiftiNames.filesIn(input);
+		}
+		catch (final IOException e) {
+			throw new BadInputException("input " + input + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
+		}
 		if (files.isEmpty()) throw new BadInputException("input " + input + ": holds no NIfTI files (.nii, .nii.gz) and no DICOM series");
 		if (Files.exists(output) && !Files.isDirectory(output)) {
 			throw new BadInputException("output " + output + ": is a file; folder input needs an output folder");
@@ -113,7 +118,7 @@ public final class SegmentJob {
 		final List<Result> results = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			progress.checkCancelled();
-			final String id = caseId(files.get(i));
+			final String id = CaseNames.caseIdOfFile(files.get(i));
 			final Path labels = output.resolve(id + NII_GZ);
 			progress.report("case " + id, i, files.size());
 			if (!request.overwrite() && Files.exists(labels, LinkOption.NOFOLLOW_LINKS)) {
@@ -183,26 +188,5 @@ public final class SegmentJob {
 			throw new BadInputException("output " + output + ": must end with .nii.gz or .nii");
 		}
 		return output;
-	}
-
-	/** The case id of an image file: the dataset's name for it, else its name without the extension. */
-	static String caseId(final Path image) {
-		final String name = image.getFileName().toString();
-		return CaseNames.caseIdOfImage(name).orElseGet(() -> NiftiNames.stem(image));
-	}
-
-	private static List<Path> niftiFiles(final Path folder) {
-		final List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-			for (final Path p : entries) {
-				final String name = p.getFileName().toString();
-				if (Files.isRegularFile(p) && (name.endsWith(".nii") || name.endsWith(NII_GZ))) files.add(p);
-			}
-		}
-		catch (final IOException e) {
-			throw new BadInputException("input " + folder + ": cannot read (" + AtomicFiles.reason(e) + ")", e);
-		}
-		files.sort(null);
-		return files;
 	}
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,14 @@ class CaseNamesTest {
 	void radiopaediaCasesAreTheRescaledOnes() {
 		assertTrue(CaseNames.isRadiopaedia("radiopaedia_10_85902_3"));
 		assertFalse(CaseNames.isRadiopaedia("coronacases_002"));
+	}
+
+	@Test
+	void anyFileHasACaseId() {
+		assertEquals("coronacases_001", CaseNames.caseIdOfFile(Path.of("in", "coronacases_org_001.nii.gz")));
+		assertEquals("coronacases_001", CaseNames.caseIdOfFile(Path.of("coronacases_001.nii.gz")));
+		assertEquals("radiopaedia_4_85506_1", CaseNames.caseIdOfFile(Path.of(
+			"radiopaedia_org_covid-19-pneumonia-4_85506_1-dcm.nii.gz")));
+		assertEquals("patient7", CaseNames.caseIdOfFile(Path.of("patient7.nii")));
 	}
 }
