@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.view.Views;
 
+import covidunet.dataset.MaskReader;
 import covidunet.io.Volume;
 
 /**
@@ -71,9 +71,7 @@ public record Volumetrics(double leftMl, double rightMl, double infectionMl, dou
 	public static Volumetrics of(final Volume<UnsignedByteType> labels) {
 		final long[] d = labels.geometry().dims();
 		final int nx = (int) d[0], ny = (int) d[1], nz = (int) d[2];
-		final byte[] l = new byte[Math.toIntExact(d[0] * d[1] * d[2])];
-		int i = 0;
-		for (final UnsignedByteType t : Views.flatIterable(labels.image())) l[i++] = (byte) t.get();
+		final byte[] l = MaskReader.voxels("labels", labels);
 		final double[] s = labels.geometry().spacing();
 		final double ml = s[0] * s[1] * s[2] / 1000;
 		final long[] count = new long[4];
