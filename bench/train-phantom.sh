@@ -16,4 +16,4 @@ mkdir -p "$work"
 "$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold "$fold" \
 	--output "$work/model_$fold" --max_minutes "$minutes" --cache "$work/cache" | tail -n 1
 java -cp "$here/target/classes:$here/target/dependency/*" "$here/bench/HeldOutDice.java" "$work/cohort" \
-	"$work/folds.json" "$fold" "$work/model_$fold" "$work/cache" 2>/dev/null
+	"$work/folds.json" "$fold" "$work/model_$fold" 2>/dev/null
