@@ -16,9 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
 
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -34,10 +31,10 @@ import covidunet.io.nifti.NiftiWriter;
 import covidunet.model.io.ModelCard;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNet;
 import covidunet.model.net.UNetConfig;
 import covidunet.predict.SegmentJob;
 import covidunet.preprocess.PreprocessConfig;
+import covidunet.testing.UntrainedModels;
 import covidunet.testing.Python;
 
 /** {@code segment} through the launcher's runner: outputs, folder mode, and the refusals. */
@@ -55,15 +52,7 @@ class SegmentSubcommandTest {
 	static void exportModel() {
 		final UNetConfig net = new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
 		model = shared.resolve("model");
-		try (Graph g = new Graph()) {
-			final UNet u = UNet.build(Ops.create(g), net, 3);
-			try (Session s = new Session(g)) {
-				s.initialize();
-				ModelDirectory.export(model, s, u.input(), u.probs(), ModelCard.builder().architecture(net.toJson())
-					.preprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5)).patchSize(net.patch())
-					.training(new com.google.gson.JsonObject()).build(), false);
-			}
-		}
+		UntrainedModels.export(model, net, 3, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
 	}
 
 	/** A small CT-like volume with an oblique sform and an LPS qform. */

@@ -17,20 +17,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
 
-import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
 import covidunet.model.io.LoadedModel;
 import covidunet.model.io.ModelCard;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNet;
 import covidunet.model.net.UNetConfig;
 import covidunet.preprocess.PreprocessConfig;
+import covidunet.testing.UntrainedModels;
 
 /** Loading one model directory or a folder of fold models, and the set's digest. */
 class ModelSetTest {
@@ -53,14 +49,7 @@ class ModelSetTest {
 	}
 
 	private static void export(final Path dir, final long seed, final PreprocessConfig config) {
-		try (Graph g = new Graph()) {
-			final UNet u = UNet.build(Ops.create(g), NET, seed);
-			try (Session s = new Session(g)) {
-				s.initialize();
-				ModelDirectory.export(dir, s, u.input(), u.probs(), ModelCard.builder().architecture(NET.toJson())
-					.preprocessing(config).patchSize(NET.patch()).training(new JsonObject()).build(), false);
-			}
-		}
+		UntrainedModels.export(dir, NET, seed, config);
 	}
 
 	private static String savedDigest(final Path dir) {

@@ -10,9 +10,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
 
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -23,12 +20,10 @@ import covidunet.dataset.IntensityKind;
 import covidunet.io.Affine;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
-import covidunet.model.io.ModelCard;
-import covidunet.model.io.ModelDirectory;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNet;
 import covidunet.model.net.UNetConfig;
 import covidunet.preprocess.PreprocessConfig;
+import covidunet.testing.UntrainedModels;
 import covidunet.preprocess.PreprocessedCase;
 import covidunet.preprocess.Preprocessor;
 
@@ -57,14 +52,7 @@ class SegmenterAnatomyTest {
 	static void exportModel() {
 		final UNetConfig net = new UNetConfig(2, 2, Norm.NONE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
 		model = tmp.resolve("model");
-		try (Graph g = new Graph()) {
-			final UNet u = UNet.build(Ops.create(g), net, 1);
-			try (Session s = new Session(g)) {
-				s.initialize();
-				ModelDirectory.export(model, s, u.input(), u.probs(), ModelCard.builder().architecture(net.toJson())
-					.preprocessing(CONFIG).patchSize(net.patch()).training(new com.google.gson.JsonObject()).build(), false);
-			}
-		}
+		UntrainedModels.export(model, net, 1, CONFIG);
 	}
 
 	/** HU of the phantom at canonical (RAS) voxel (x, y, z): left lung at low x, right lung at high x. */

@@ -13,27 +13,21 @@ import java.util.function.BiPredicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFResourceExhaustedException;
-import org.tensorflow.op.Ops;
 
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
-import com.google.gson.JsonObject;
 
 import covidunet.Progress;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
-import covidunet.model.io.ModelCard;
-import covidunet.model.io.ModelDirectory;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNet;
 import covidunet.model.net.UNetConfig;
 import covidunet.preprocess.PreprocessConfig;
+import covidunet.testing.UntrainedModels;
 
 /**
  * The out-of-memory fallback of the window pass, with a model (16 × 16 × 8 windows, 2 levels:
@@ -55,15 +49,7 @@ class SegmenterMemoryTest {
 	static void exportModel() {
 		final UNetConfig net = new UNetConfig(2, 2, Norm.NONE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
 		model = tmp.resolve("model");
-		try (Graph g = new Graph()) {
-			final UNet u = UNet.build(Ops.create(g), net, 1);
-			try (Session s = new Session(g)) {
-				s.initialize();
-				ModelDirectory.export(model, s, u.input(), u.probs(), ModelCard.builder().architecture(net.toJson())
-					.preprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5)).patchSize(net.patch())
-					.training(new JsonObject()).build(), false);
-			}
-		}
+		UntrainedModels.export(model, net, 1, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
 	}
 
 	/** A CT-like scan of 40 × 32 × 20 voxels at 2 × 2 × 3 mm: 32 × 25 × 17 voxels on the network's grid. */

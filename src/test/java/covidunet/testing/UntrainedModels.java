@@ -1,0 +1,36 @@
+package covidunet.testing;
+
+import java.nio.file.Path;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+
+import com.google.gson.JsonObject;
+
+import covidunet.model.io.ModelCard;
+import covidunet.model.io.ModelDirectory;
+import covidunet.model.net.UNet;
+import covidunet.model.net.UNetConfig;
+import covidunet.preprocess.PreprocessConfig;
+
+/** Model directories of untrained networks, for tests that need a real model but not its skill. */
+public final class UntrainedModels {
+
+	private UntrainedModels() {}
+
+	/**
+	 * Exports the freshly initialised network {@code net} (weights seeded by {@code seed}) with
+	 * {@code preprocessing} and the four standard classes into {@code dir}, which must not hold a model.
+	 */
+	public static void export(final Path dir, final UNetConfig net, final long seed, final PreprocessConfig preprocessing) {
+		try (Graph g = new Graph()) {
+			final UNet u = UNet.build(Ops.create(g), net, seed);
+			try (Session s = new Session(g)) {
+				s.initialize();
+				ModelDirectory.export(dir, s, u.input(), u.probs(), ModelCard.builder().architecture(net.toJson())
+					.preprocessing(preprocessing).patchSize(net.patch()).training(new JsonObject()).build(), false);
+			}
+		}
+	}
+}
