@@ -28,7 +28,7 @@ import covidunet.BadInputException;
  * and {@code min}/{@code max} bounds of a {@code @Parameter} are enforced, other types go through
  * SciJava's {@link ConvertService}.
  */
-final class CommandOptions {
+public final class CommandOptions {
 
 	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 	private static final Pattern DECIMAL =
@@ -37,7 +37,7 @@ final class CommandOptions {
 	private CommandOptions() {}
 
 	/** The inputs of {@code info} that a user sets, by name, in declaration order. */
-	static Map<String, ModuleItem<?>> of(final ModuleInfo info) {
+	public static Map<String, ModuleItem<?>> of(final ModuleInfo info) {
 		final Map<String, ModuleItem<?>> options = new LinkedHashMap<>();
 		for (final ModuleItem<?> input : info.inputs()) {
 			if (isOption(input)) options.put(input.getName(), input);
@@ -54,7 +54,8 @@ final class CommandOptions {
 
 	/**
 	 * Converts a typed value (a string from {@code --key value}, or what parsington made of a
-	 * {@code --run} argument) to the input's type.
+	 * {@code --run} argument) to the input's type; an object already of the input's type (e.g.
+	 * ImageJ 1.x's current image) is taken as it is.
 	 *
 	 * @param option the option as the user knows it, e.g. {@code --cases}, for messages
 	 * @throws BadInputException if the value does not fit the input
@@ -63,12 +64,18 @@ final class CommandOptions {
 		final ConvertService convertService)
 	{
 		if (raw == null) return null;
+		if (isObject(raw) && Types.box(input.getType()).isInstance(raw)) return raw;
 		final String text = raw.toString();
 		final Class<?> type = Types.box(input.getType());
 		final Object value = parse(text, type, option, convertService);
 		checkChoices(input, value, text, option);
 		checkBounds(input, value, text, option);
 		return value;
+	}
+
+	/** A value given as the object itself (e.g. an open image), not as typed text or a number. */
+	private static boolean isObject(final Object raw) {
+		return !(raw instanceof CharSequence || raw instanceof Number || raw instanceof Boolean);
 	}
 
 	private static Object parse(final String text, final Class<?> type, final String option,

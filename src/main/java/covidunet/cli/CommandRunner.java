@@ -28,6 +28,8 @@ import org.scijava.module.process.SaveInputsPreprocessor;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
+import org.scijava.ui.FileListPreprocessor;
+import org.scijava.ui.FilePreprocessor;
 
 import covidunet.BadInputException;
 import covidunet.command.ProgressEvent;
@@ -38,21 +40,23 @@ import covidunet.command.ProgressEvent;
  * <li>checks that every given key is an option of the command and converts its value
  * ({@link CommandOptions}); reports required options that are missing;</li>
  * <li>runs the command through the {@link ModuleService} with SciJava's pre- and postprocessors,
- * except those that read or write remembered input values (a launcher run depends only on its
- * arguments) and the display of outputs (the launcher prints them);</li>
+ * except those that read or write remembered input values or ask for a missing file (a run
+ * depends only on its arguments) and the display of outputs (the frontend shows them);</li>
  * <li>waits for it, and rethrows what the command threw, unwrapped, so that a
  * {@link BadInputException} stays one; SciJava does not log it in addition;</li>
  * <li>turns a cancelation (by a preprocessor or the command) into a {@link BadInputException}
  * with the cancel reason;</li>
- * <li>prints each non-null {@code String} output on its own to the launcher's output.</li>
+ * <li>hands each non-null {@code String} output, and the progress reports, to its
+ * {@link CommandFrontend} (the launcher's console, or ImageJ 1.x's log and status bar).</li>
  * </ol>
- * Problems with the arguments name the option as {@code --key} and the command by its
- * subcommand name, whichever syntax was used.
+ * Problems with the arguments name the option as the frontend writes it ({@code --key} on the
+ * command line, whichever syntax was used) and the command by the name given.
  */
 public final class CommandRunner {
 
 	private static final Set<Class<?>> SKIPPED_PROCESSORS = Set.of(LoadInputsPreprocessor.class,
-		SaveInputsPreprocessor.class, DisplayPostprocessor.class);
+		SaveInputsPreprocessor.class, FilePreprocessor.class, FileListPreprocessor.class,
+		DisplayPostprocessor.class);
 
 	@Parameter
 	private CommandService commandService;
@@ -66,20 +70,24 @@ public final class CommandRunner {
 	@Parameter
 	private ConvertService convertService;
 
-	private final PrintStream out;
+	private final CommandFrontend frontend;
 
 	private volatile Module running;
 
-	private String lastTask;
-
-	private int lastPercent;
+	/**
+	 * @param context the context to run commands in
+	 * @param out where the commands' text outputs and progress lines go
+	 */
+	public CommandRunner(final Context context, final PrintStream out) {
+		this(context, new ConsoleFrontend(out));
+	}
 
 	/**
 	 * @param context the context to run commands in
-	 * @param out where the commands' text outputs go
+	 * @param frontend where the commands' text outputs and progress go
 	 */
-	public CommandRunner(final Context context, final PrintStream out) {
-		this.out = out;
+	public CommandRunner(final Context context, final CommandFrontend frontend) {
+		this.frontend = frontend;
 		context.inject(this);
 	}
 
@@ -135,7 +143,7 @@ public final class CommandRunner {
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		for (final Map.Entry<String, ?> entry : given.entrySet()) {
 			final ModuleItem<?> input = options.get(entry.getKey());
-			final String option = "--" + entry.getKey();
+			final String option = frontend.option(entry.getKey());
 			if (input == null) {
 				throw new BadInputException("unknown option " + option + " for '" + name + "'");
 			}
@@ -146,7 +154,7 @@ public final class CommandRunner {
 			if (input.isRequired() && !inputs.containsKey(input.getName()) &&
 				input.getValue(module) == null)
 			{
-				throw new BadInputException("missing --" + input.getName() + " for '" + name + "'");
+				throw new BadInputException("missing " + frontend.option(input.getName()) + " for '" + name + "'");
 			}
 		}
 		return inputs;
@@ -201,29 +209,23 @@ public final class CommandRunner {
 		for (final ModuleItem<?> output : module.getInfo().outputs()) {
 			if (output.getType() != String.class) continue;
 			final Object value = output.getValue(module);
-			if (value == null) continue;
-			final String text = value.toString();
-			if (text.endsWith("\n")) out.print(text);
-			else out.println(text);
+			if (value != null) frontend.output(value.toString());
 		}
-		out.flush();
 	}
 
 	/**
-	 * Prints the running command's progress reports as lines: each new task, and a task whenever
-	 * its whole percentage changes.
+	 * Cancels the running command, if there is one and it can be cancelled; the run then ends
+	 * with a {@link BadInputException} carrying the reason.
 	 */
+	public void cancel(final String reason) {
+		final Module module = running;
+		if (module instanceof Cancelable) ((Cancelable) module).cancel(reason);
+	}
+
+	/** Hands the running command's progress reports to the frontend. */
 	@EventHandler
 	private void onProgress(final ProgressEvent event) {
-		if (running == null || event.total() <= 0) return;
-		final int percent = (int) (100 * event.done() / event.total());
-		synchronized (this) {
-			if (event.task().equals(lastTask) && percent == lastPercent) return;
-			lastTask = event.task();
-			lastPercent = percent;
-			out.println(event.task() + " (" + event.done() + "/" + event.total() + ")");
-			out.flush();
-		}
+		if (running != null) frontend.progress(event);
 	}
 
 	/** Keeps SciJava from logging the failure of the command being run: the launcher reports it. */

@@ -15,12 +15,12 @@ import covidunet.io.nifti.NiftiWriter;
 import ij.ImagePlus;
 
 /**
- * File › Export › NIfTI-1: saves an image as {@code .nii} or {@code .nii.gz} with the geometry
+ * File › Save As › NIfTI-1: saves an image as {@code .nii} or {@code .nii.gz} with the geometry
  * it was opened with (or, for other images, the one its calibration implies). The datatype
  * follows the image: 8-bit → uint8, 16-bit → int16 when ImageJ shows it signed (CT in HU)
  * else uint16, 32-bit → float32.
  */
-@Plugin(type = Command.class, menuPath = "File>Export>Save as NIfTI-1 (COVID U-Net)...", headless = true)
+@Plugin(type = Command.class, menuPath = "File>Save As>Save as NIfTI-1 (COVID U-Net)...", headless = true)
 public class ExportNiftiCommand implements Command {
 
 	@Parameter

@@ -43,7 +43,7 @@ import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
-/** File › Import and File › Export NIfTI: a volume survives NIfTI → Fiji → TIFF → Fiji → NIfTI. */
+/** File › Import and File › Save As NIfTI: a volume survives NIfTI → Fiji → TIFF → Fiji → NIfTI. */
 class NiftiCommandsTest {
 
 	private static Context context;

@@ -1,0 +1,34 @@
+// Trains the 3D U-Net on every fold of a 5-fold cross-validation, one model directory per fold
+// (<output>/fold_0 ... fold_4), as the reference method does. The folds file is made first,
+// seeded, unless it exists. Training resumes from its checkpoints when run again with resume.
+//
+// Interactive: run it and choose the dataset and output folders. Batch:
+//   ImageJ-linux64 --headless --console -batch train_all_folds.ijm \
+//     "dataset=[/data/COVID-19-CT-Seg] output=[/models] config=[/opt/covid-unet/models/cpu-small.json]"
+// Arguments: dataset, output (required); folds_file [<output>/folds.json], folds [5], seed [1],
+// config (a model card; default: the device's configuration), max_minutes (per fold), resume.
+args = getArgument();
+dataset = call("ij.Macro.getValue", args, "dataset", "");
+output = call("ij.Macro.getValue", args, "output", "");
+if (dataset == "")
+	dataset = getDirectory("Dataset folder");
+if (output == "")
+	output = getDirectory("Output folder for the fold models");
+if (!endsWith(output, "/"))
+	output = output + "/";
+foldsFile = call("ij.Macro.getValue", args, "folds_file", output + "folds.json");
+folds = call("ij.Macro.getValue", args, "folds", "5");
+seed = call("ij.Macro.getValue", args, "seed", "1");
+config = call("ij.Macro.getValue", args, "config", "");
+maxMinutes = call("ij.Macro.getValue", args, "max_minutes", "0");
+resume = call("ij.Macro.getValue", args, "resume", "false");
+if (!File.exists(foldsFile))
+	run("Prepare Folds", "dataset=[" + dataset + "] output=[" + foldsFile + "] folds=" + folds + " seed=" + seed);
+options = "dataset=[" + dataset + "] folds_file=[" + foldsFile + "] fold=all output=[" + output + "] seed=" + seed +
+	" max_minutes=" + maxMinutes;
+if (config != "")
+	options = options + " config=[" + config + "]";
+if (resume == "true")
+	options = options + " resume";
+run("Train COVID U-Net", options);
+print("fold models in " + output);
