@@ -15,10 +15,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
+import covidunet.model.SessionThreads;
 import covidunet.model.loss.SegmentationLoss;
 import covidunet.model.net.CustomGradients;
 import covidunet.model.net.NetworkCost;
@@ -90,10 +90,8 @@ public final class TrainBenchmark {
 			final Placeholder<TFloat32> labels = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(UNet
 				.batchShape(config, config.classes())));
 			final Op step = net.trainStep(new Adam(graph, LEARNING_RATE), loss(tf, net, labels));
-			final ConfigProto.Builder proto = ConfigProto.newBuilder();
-			if (threads > 0) proto.setIntraOpParallelismThreads(threads);
 			final SplittableRandom random = new SplittableRandom(SEED);
-			try (Session session = new Session(graph, proto.build()); TFloat32 x = input(UNet.batchShape(config, 1), random);
+			try (Session session = new Session(graph, SessionThreads.config(threads)); TFloat32 x = input(UNet.batchShape(config, 1), random);
 				TFloat32 y = oneHot(UNet.batchShape(config, config.classes()), config.classes(), random); TBool training = TBool.scalarOf(true))
 			{
 				final double[] seconds = new double[steps];

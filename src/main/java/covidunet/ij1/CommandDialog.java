@@ -100,10 +100,9 @@ final class CommandDialog {
 		final String label = field.getLabel();
 		if (label == null || label.isBlank() || label.equals(name)) return name;
 		final String words = name.replace('_', ' ');
-		if (label.toLowerCase(Locale.ROOT).startsWith(words.toLowerCase(Locale.ROOT))) {
-			return name + label.substring(words.length());
-		}
-		return name + " - " + label;
+		final boolean startsWithName = label.toLowerCase(Locale.ROOT).startsWith(words.toLowerCase(Locale.ROOT)) &&
+			(label.length() == words.length() || !Character.isLetterOrDigit(label.charAt(words.length())));
+		return startsWithName ? name + label.substring(words.length()) : name + " - " + label;
 	}
 
 	/** A value as the text field shows it: whole numbers without a decimal point. */

@@ -23,6 +23,7 @@ import com.google.protobuf.CodedOutputStream;
 import covidunet.BadInputException;
 import covidunet.io.AtomicFiles;
 import covidunet.io.FileTrees;
+import covidunet.model.SessionThreads;
 
 /**
  * Exports and loads model directories (CONTRACT.md, A model directory): {@value #MODEL_JSON} and
@@ -136,7 +137,7 @@ public final class ModelDirectory {
 		try {
 			final SavedModelBundle.Loader loader = SavedModelBundle.loader(savedModel.toString()).withTags(
 				SavedModelBundle.DEFAULT_TAG);
-			if (threads > 0) loader.withConfigProto(ConfigProto.newBuilder().setIntraOpParallelismThreads(threads).build());
+			if (threads > 0) loader.withConfigProto(SessionThreads.config(threads));
 			bundle = loader.load();
 		}
 		catch (final TensorFlowException e) {

@@ -42,7 +42,7 @@ public final class FoldTraining {
 	 * @param seed seeds weights and patches (see {@link TrainingRun})
 	 * @param resume continue each fold from its latest checkpoint
 	 * @param maxMinutes the time limit of each fold's training, or 0 for none
-	 * @param threads TensorFlow's intra-op threads, or 0 for its default
+	 * @param threads the most threads the training uses (TensorFlow per operation; the patch producer one less), or 0 for one per core
 	 * @param initModel a model directory to fine-tune, or null
 	 * @param progress reports progress and asks for cancellation
 	 * @param listener follows the epochs
@@ -111,11 +111,16 @@ public final class FoldTraining {
 			final List<PreprocessedCase> validation = load(fold.validation(), dataset, folds, cache, loaded, request);
 			final Path dir = all ? foldDirectory(request.output(), i) : request.output();
 			final TrainingRun run = new TrainingRun(training, validation, request.config(), request.seed(), dir, request
-				.resume(), request.maxMinutes(), request.threads(), PatchProducer.defaultThreads(), request.initModel(),
+				.resume(), request.maxMinutes(), request.threads(), producerThreads(request.threads()), request.initModel(),
 				provenance(request, fold, folds.k()), progress, request.listener());
 			results.add(Trainer.train(run));
 		}
 		return results;
+	}
+
+	/** The patch producer's threads: one less than a thread limit (the trainer has one), else one per spare core. */
+	private static int producerThreads(final int threads) {
+		return threads > 0 ? Math.max(1, threads - 1) : PatchProducer.defaultThreads();
 	}
 
 	private static List<PreprocessedCase> load(final List<String> ids, final Dataset dataset, final Folds folds,

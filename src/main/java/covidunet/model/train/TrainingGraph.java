@@ -15,12 +15,12 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.Restore;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TUint8;
 import org.tensorflow.types.family.TType;
 
+import covidunet.model.SessionThreads;
 import covidunet.model.io.ModelCard;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.loss.Labels;
@@ -68,9 +68,7 @@ final class TrainingGraph implements AutoCloseable {
 			softDice = SoftDice.mean(tf, terms.probabilities(), oneHot);
 			adam = new ScheduledAdam(graph, (float) learningRate);
 			step = net.trainStep(adam, terms.total());
-			final ConfigProto.Builder proto = ConfigProto.newBuilder();
-			if (threads > 0) proto.setIntraOpParallelismThreads(threads);
-			session = new Session(graph, proto.build());
+			session = new Session(graph, SessionThreads.config(threads));
 			session.initialize();
 		}
 		catch (final RuntimeException | Error e) {
