@@ -11,6 +11,7 @@ import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 
 import covidunet.Progress;
@@ -20,11 +21,13 @@ import covidunet.model.train.TrainingListener;
 import covidunet.model.train.TrainingOptions;
 import covidunet.model.train.TrainingResult;
 import covidunet.preprocess.CaseCache;
+import covidunet.ui.TrainingMonitor;
+import covidunet.ui.TrainingWindow;
 
 /**
  * Plugins › COVID-19 U-Net › Train COVID U-Net: trains the 3D U-Net on one fold of a folds file,
  * or on every fold in turn ({@code fold = all}, into {@code output/fold_k}). The launcher's
- * {@code train}.
+ * {@code train}. With a display, and no listener set, a window follows the training live.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Train COVID U-Net", headless = true,
 	description = "Train the 3D U-Net on a fold (or all folds) of a dataset; writes a model directory")
@@ -101,7 +104,10 @@ public class TrainUNetCommand extends ContextCommand {
 	@Parameter
 	private StatusService status;
 
-	/** Listens to the epochs; the GUI sets one that plots them. */
+	@Parameter
+	private UIService ui;
+
+	/** Listens to the epochs; without one, the GUI opens a {@link TrainingWindow}. */
 	private TrainingListener listener = TrainingListener.NONE;
 
 	@Override
@@ -112,9 +118,18 @@ public class TrainUNetCommand extends ContextCommand {
 		final TrainingOptions.Resolved resolved = options.resolve(config == null ? null : config.toPath(), initModel,
 			TensorFlowRuntime.devices());
 		progress.report("configuration from " + resolved.origin() + ": " + resolved.config().network(), 0, 1);
-		final List<TrainingResult> results = FoldTraining.train(new FoldTraining.Request(dataset.toPath(), folds_file
-			.toPath(), fold, output.toPath(), cache == null ? CaseCache.defaultFolder() : cache.toPath(), resolved
-				.config(), seed, resume, max_minutes, threads, initModel, progress, listener));
+		final TrainingMonitor monitor = listener == TrainingListener.NONE && !ui.isHeadless() ? TrainingWindow.open(output
+			.getName(), resolved.config().maxEpochs(), () -> cancel("cancelled in the training window")) : null;
+		final List<TrainingResult> results;
+		try {
+			results = FoldTraining.train(new FoldTraining.Request(dataset.toPath(), folds_file.toPath(), fold, output
+				.toPath(), cache == null ? CaseCache.defaultFolder() : cache.toPath(), resolved.config(), seed, resume,
+				max_minutes, threads, initModel, progress, monitor == null ? listener : monitor));
+		}
+		catch (final RuntimeException | Error e) {
+			if (monitor != null) monitor.stopped(isCanceled(), e.getMessage());
+			throw e;
+		}
 		final StringBuilder text = new StringBuilder();
 		for (final TrainingResult r : results) {
 			text.append(r.modelDir()).append(": ").append(r.history().rows().size()).append(" epochs, ").append(r.reason()
@@ -124,6 +139,7 @@ public class TrainUNetCommand extends ContextCommand {
 			text.append('\n');
 		}
 		summary = text.toString();
+		if (monitor != null) monitor.ended(summary);
 	}
 
 	/** Sets the listener that follows the epochs (e.g. a live plot); call before {@link #run()}. */

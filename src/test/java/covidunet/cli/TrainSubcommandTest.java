@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ import covidunet.dataset.TestDatasets;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.train.History;
 
-/** {@code train} through the launcher's runner: a tiny training, and the refusals (exit 2, one line). */
+/**
+ * {@code train} through the launcher's runner: a tiny training (headless: no training window), and the
+ * refusals (exit 2, one line).
+ */
 class TrainSubcommandTest {
 
 	@TempDir
@@ -62,6 +66,7 @@ class TrainSubcommandTest {
 			assertTrue(launch.out().contains(dir + ": 2 epochs, reached the last epoch; model of epoch "), launch.out());
 		}
 		assertTrue(launch.out().contains("epoch 2/2: loss "), launch.out());
+		assertEquals(0, Frame.getFrames().length, "no training window when headless");
 	}
 
 	@Test

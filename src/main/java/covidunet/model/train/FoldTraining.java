@@ -45,11 +45,18 @@ public final class FoldTraining {
 	 * @param threads the most threads the training uses (TensorFlow per operation; the patch producer one less), or 0 for one per core
 	 * @param initModel a model directory to fine-tune, or null
 	 * @param progress reports progress and asks for cancellation
-	 * @param listener follows the epochs
+	 * @param listener follows the folds and epochs; null for none
 	 */
 	public record Request(Path dataset, Path foldsFile, String fold, Path output, Path cache, TrainingConfig config,
 		long seed, boolean resume, double maxMinutes, int threads, Path initModel, Progress progress,
-		TrainingListener listener) {}
+		TrainingListener listener)
+	{
+
+		/** Replaces a null listener by {@link TrainingListener#NONE}. */
+		public Request {
+			listener = listener == null ? TrainingListener.NONE : listener;
+		}
+	}
 
 	private FoldTraining() {}
 
@@ -106,6 +113,7 @@ public final class FoldTraining {
 		final Map<String, PreprocessedCase> loaded = new HashMap<>();
 		final List<TrainingResult> results = new ArrayList<>();
 		for (final int i : indices) {
+			request.listener().foldStarted(i, results.size() + 1, indices.size());
 			final Fold fold = folds.fold(i);
 			final List<PreprocessedCase> training = load(fold.train(), dataset, folds, cache, loaded, request);
 			final List<PreprocessedCase> validation = load(fold.validation(), dataset, folds, cache, loaded, request);

@@ -62,6 +62,16 @@ public final class TrainingCurves {
 	 * @throws BadInputException if the history has no epochs
 	 */
 	public static BufferedImage of(final History history) {
+		return TitledFigure.of(image(history, WIDTH, HEIGHT - TitledFigure.TITLE_HEIGHT), TITLE, WIDTH, HEIGHT);
+	}
+
+	/**
+	 * The curves of {@code history} without the title band, {@code width} × {@code height}
+	 * pixels (the live training window draws them at its own size).
+	 *
+	 * @throws BadInputException if the history has no epochs
+	 */
+	public static BufferedImage image(final History history, final int width, final int height) {
 		final List<History.Row> rows = history.rows();
 		if (rows.isEmpty()) throw new BadInputException("history: no epochs to plot");
 		final Series training = Series.of(rows, History.Row::loss);
@@ -84,8 +94,8 @@ public final class TrainingCurves {
 		add(plot, validation, VALIDATION, "validation loss", legend);
 		plot.setColor(Color.BLACK);
 		if (!legend.isEmpty()) plot.setLegend(String.join("\t", legend), Plot.AUTO_POSITION);
-		plot.setSize(WIDTH, HEIGHT - TitledFigure.TITLE_HEIGHT);
-		return TitledFigure.of(plot.getProcessor().getBufferedImage(), TITLE, WIDTH, HEIGHT);
+		plot.setSize(width, height);
+		return plot.getProcessor().getBufferedImage();
 	}
 
 	/**

@@ -10,6 +10,16 @@ public interface TrainingListener {
 	TrainingListener NONE = new TrainingListener() {};
 
 	/**
+	 * Before a fold's cases are loaded and its training starts ({@link FoldTraining}); a
+	 * {@link #finishRequested()} applies to the fold under way.
+	 *
+	 * @param fold the fold's index (from 0)
+	 * @param position its place among the folds this run trains (1-based)
+	 * @param count how many folds this run trains
+	 */
+	default void foldStarted(final int fold, final int position, final int count) {}
+
+	/**
 	 * After a training step.
 	 *
 	 * @param epoch the epoch (1-based)
