@@ -1,6 +1,7 @@
 package covidunet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,32 @@ class SegmentSubcommandTest {
 		final String[] f = affines.split(" ");
 		assertTrue(Double.parseDouble(f[0]) < 1e-5 && Double.parseDouble(f[1]) < 1e-5, affines);
 		assertEquals("uint8", f[2]);
+	}
+
+	@Test
+	void fijisRunSyntaxSegmentsLikeTheSubcommandAndRefusesMalformedArguments() throws IOException {
+		final Path input = ct(tmp.resolve("scan one.nii.gz"), 12, 0);
+		final Path viaSubcommand = tmp.resolve("a").resolve("labels.nii.gz");
+		final Path viaRun = tmp.resolve("b").resolve("labels.nii.gz");
+		Files.createDirectories(viaSubcommand.getParent());
+		Files.createDirectories(viaRun.getParent());
+		assertEquals(0, segment("--input", input.toString(), "--output", viaSubcommand.toString()).code());
+		final Launch run = Launch.with(new Main(Subcommands.standard()), "--run", "Segment Volume", "input='" + input +
+			"',model='" + model + "',output='" + viaRun + "',threads=1");
+		assertEquals("", run.err());
+		assertEquals(0, run.code());
+		assertArrayEquals(Files.readAllBytes(viaSubcommand), Files.readAllBytes(viaRun), "the same label file");
+
+		final Path none = tmp.resolve("c").resolve("labels.nii.gz");
+		assertError(Launch.with(new Main(Subcommands.standard()), "--run", "Segment Volume", "input='" + input +
+			"',model='" + model + "',output='" + none), "cannot parse --run arguments");
+		assertError(Launch.with(new Main(Subcommands.standard()), "--run", "Segment Volume", "input=" + input +
+			",model='" + model + "',output='" + none + "'"), "cannot parse --run arguments");
+		assertError(Launch.with(new Main(Subcommands.standard()), "--run", "Segment Volume", "input='" + input +
+			"',model='" + model + "',output='" + none + "',batch='two'"), "bad value 'two' for --batch: expected an integer");
+		assertError(Launch.with(new Main(Subcommands.standard()), "--run", "Segment Volume", "input='" + input +
+			"',output='" + none + "'"), "missing --model for 'segment'");
+		assertFalse(Files.exists(none.getParent()));
 	}
 
 	@Test
