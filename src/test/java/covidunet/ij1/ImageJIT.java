@@ -1,5 +1,6 @@
 package covidunet.ij1;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,8 @@ import covidunet.testing.UntrainedModels;
  * {@code plugins/}, the runtime dependencies (ImageJ itself, SciJava, ImgLib2, TensorFlow) on the
  * class path as Fiji's {@code jars/}, under Xvfb (ImageJ 1.x's menus need a display). The
  * macros of {@code macros/} run with {@code -batch} and their outputs are checked; the menu and
- * Segment Volume's dialog are photographed into {@code target/screenshots/}.
+ * Segment Volume's dialog are photographed into {@code target/screenshots/}; Prepare Folds is recorded
+ * by ImageJ's macro recorder through its dialog, and the recorded line, replayed, gives the same file.
  */
 @ExtendWith(SkipReasons.class)
 class ImageJIT {
@@ -158,7 +160,10 @@ class ImageJIT {
 	}
 
 	@Test
-	void eachEntryOfPluginsConfigIsInTheMenusOnceAndTheScreenshotsAreTaken() throws Exception {
+	void eachEntryOfPluginsConfigIsInTheMenusOnceTheScreenshotsAreTakenAndTheRecordedMacroReplays() throws Exception {
+		final Path dataset = tmp.resolve("recorded");
+		PhantomCohort.of(8, 3, "small").write(dataset, false, 0, Progress.NONE);
+		final Path folds = tmp.resolve("recorded folds.json");
 		final Map<String, String> entries = new LinkedHashMap<>();
 		for (final String line : Files.readAllLines(Path.of("plugins.config"))) {
 			final Matcher m = CONFIG_LINE.matcher(line.strip());
@@ -167,7 +172,7 @@ class ImageJIT {
 		assertEquals(10, entries.size(), "plugins.config entries");
 		final Path shots = Path.of("target", "screenshots").toAbsolutePath();
 		final List<String> command = new ArrayList<>(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-			java(), "-cp", Path.of("target", "test-classes").toAbsolutePath() + ":" + DEPENDENCIES + "/*",
+			java(), "-Dcovidunet.recordDataset=" + dataset, "-Dcovidunet.recordFolds=" + folds, "-cp", Path.of("target", "test-classes").toAbsolutePath() + ":" + DEPENDENCIES + "/*",
 			ImageJScreenshots.class.getName(), ijDir.toString(), shots.toString()));
 		command.addAll(entries.keySet());
 		final Run run = run(command);
@@ -182,6 +187,20 @@ class ImageJIT {
 		assertTrue(dialog.getWidth() > 300 && dialog.getHeight() > 200, "dialog " + dialog.getWidth() + "x" + dialog
 			.getHeight());
 		assertTrue(blackShare(dialog) < 0.05, "the dialog screenshot shows the empty screen");
+
+		final String recorded = run.output().lines().filter(l -> l.startsWith("recorded: ")).findFirst().orElseThrow()
+			.substring("recorded: ".length());
+		assertTrue(recorded.startsWith("run(\"Prepare Folds\", \"dataset=" + dataset + " output=[" + folds +
+			"] folds=2 seed=7 "), recorded);
+		final byte[] first = Files.readAllBytes(folds);
+		Files.delete(folds);
+		Files.delete(tmp.resolve("recorded folds.csv"));
+		final Path macro = tmp.resolve("recorded.ijm");
+		Files.writeString(macro, recorded + "\n");
+		final Run replay = run(List.of("/usr/bin/xvfb-run", "-a", java(), "-cp", DEPENDENCIES + "/*", "ij.ImageJ",
+			"-ijpath", ijDir.toString(), "-batch", macro.toString()));
+		assertEquals(0, replay.code(), replay.output());
+		assertArrayEquals(first, Files.readAllBytes(folds), "the replayed recording makes the same folds file");
 	}
 
 	private static Path tinyConfig() throws IOException {

@@ -1,13 +1,18 @@
 package covidunet.ij1;
 
+import java.awt.Button;
 import java.awt.Dialog;
+import java.awt.EventQueue;
 import java.awt.Frame;
 import java.awt.Menu;
 import java.awt.MenuBar;
 import java.awt.MenuItem;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
+import java.awt.TextField;
 import java.awt.Window;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -16,21 +21,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import ij.IJ;
 import ij.ImageJ;
 import ij.Menus;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 
 /**
  * Runs in a child JVM under Xvfb (see {@link ImageJIT}): starts ImageJ 1.x with an ImageJ folder
  * whose {@code plugins/} holds the plugin jar, prints how often each of the plugin's menu labels
  * appears in the menu bar and which class each runs, opens Plugins › COVID-19 U-Net with the
  * keyboard, selects Segment Volume and takes a screenshot, then opens Segment Volume's dialog and takes one of it.
+ * With the system properties {@code covidunet.recordDataset} and {@code covidunet.recordFolds}
+ * it then records Prepare Folds with ImageJ's macro recorder, filling in its dialog.
  * <p>
  * Arguments: the ImageJ folder, the folder for the screenshots, then the menu labels to count.
- * Exit code 0 when both screenshots were taken.
+ * Exit code 0 when everything was done.
  * </p>
  */
 public final class ImageJScreenshots {
@@ -63,10 +73,42 @@ public final class ImageJScreenshots {
 		robot.delay(300);
 		new Thread(() -> IJ.run("Segment Volume"), "segment-dialog").start();
 		final Dialog dialog = waitFor(() -> dialog("Segment Volume"));
-		final Rectangle bounds = waitFor(() -> settled(dialog, robot));
+		final Rectangle bounds = placed(dialog, robot);
 		save(robot.createScreenCapture(bounds), out.resolve("segment-volume-dialog.png"));
-		System.out.println("dialog fields=" + dialog.getComponentCount());
+		robot.keyPress(KeyEvent.VK_ESCAPE);
+		robot.keyRelease(KeyEvent.VK_ESCAPE);
+		final String dataset = System.getProperty("covidunet.recordDataset");
+		if (dataset != null) record(robot, dataset, System.getProperty("covidunet.recordFolds"));
 		System.exit(0);
+	}
+
+	/**
+	 * Records Prepare Folds with ImageJ's macro recorder: the dialog is filled in and its OK
+	 * button clicked as a user would; prints the recorded line as {@code recorded: run(...)}.
+	 */
+	private static void record(final Robot robot, final String dataset, final String folds) throws Exception {
+		IJ.run("Record...");
+		final Recorder recorder = waitFor(Recorder::getInstance);
+		IJ.doCommand("Prepare Folds");
+		final GenericDialog dialog = (GenericDialog) waitFor(() -> dialog("Prepare Folds"));
+		placed(dialog, robot);
+		final List<?> fields = dialog.getStringFields();
+		EventQueue.invokeAndWait(() -> {
+			((TextField) fields.get(0)).setText(dataset);
+			((TextField) fields.get(1)).setText(folds);
+			((TextField) fields.get(2)).setText("2");
+			((TextField) fields.get(3)).setText("7");
+		});
+		final Button ok = Stream.of(dialog.getButtons()).filter(b -> b != null && "OK".equals(b.getLabel().trim()))
+			.findFirst().orElseThrow();
+		final Point at = ok.getLocationOnScreen();
+		final Point dialogAt = dialog.getLocationOnScreen();
+		robot.mouseMove(40 + at.x - dialogAt.x + ok.getWidth() / 2, 120 + at.y - dialogAt.y + ok.getHeight() / 2);
+		robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+		robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+		final String line = waitFor(() -> recorder.getText().lines().filter(l -> l.startsWith("run(\"Prepare Folds\""))
+			.findFirst().orElse(null));
+		System.out.println("recorded: " + line);
 	}
 
 	/**
@@ -134,12 +176,14 @@ public final class ImageJScreenshots {
 		return null;
 	}
 
-	/** The dialog's place on the screen once it stopped moving (ImageJ centres it after showing it). */
-	private static Rectangle settled(final Dialog dialog, final Robot robot) {
-		final Rectangle before = new Rectangle(dialog.getLocationOnScreen(), dialog.getSize());
-		robot.delay(500);
-		final Rectangle after = new Rectangle(dialog.getLocationOnScreen(), dialog.getSize());
-		return before.equals(after) ? after : null;
+	/**
+	 * Moves the dialog to a known place and returns its bounds there: without a window manager,
+	 * Java does not always learn where ImageJ centred it.
+	 */
+	private static Rectangle placed(final Dialog dialog, final Robot robot) throws Exception {
+		EventQueue.invokeAndWait(() -> dialog.setLocation(40, 120));
+		robot.delay(700);
+		return new Rectangle(40, 120, dialog.getWidth(), dialog.getHeight());
 	}
 
 	private static void save(final BufferedImage image, final Path file) throws IOException {
