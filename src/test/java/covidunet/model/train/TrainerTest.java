@@ -146,7 +146,7 @@ class TrainerTest {
 
 	@Test
 	void theTimeLimitEndsTheEpochEarlyAndKeepsIt() {
-		final TrainingConfig long_ = CONFIG.withSchedule(1e-3, 1000, 50);
+		final TrainingConfig long_ = CONFIG.withSchedule(1e-3, 1_000_000, 50);
 		final TrainingResult result = Trainer.train(run(tmp.resolve("t"), long_).withMaxMinutes(0.05));
 		assertEquals(StopReason.TIME_LIMIT, result.reason());
 		assertEquals(1, result.history().rows().size());
