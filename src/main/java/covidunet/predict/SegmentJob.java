@@ -132,9 +132,12 @@ public final class SegmentJob {
 		return results;
 	}
 
-	/** Reads and segments one input; the scan itself is referenced only while it is preprocessed. */
+	/**
+	 * Reads and segments one input; the scan itself is referenced only while it is preprocessed.
+	 * Messages name the input file, not only its case id.
+	 */
 	private Result segmentOne(final String id, final Path input, final Path labels, final boolean probabilities) {
-		final Segmentation s = segmenter.segment(id, read(input), progress);
+		final Segmentation s = segmenter.segment(input.toString(), read(input), progress);
 		final String descrip = "covid-unet " + s.digest();
 		if (probabilities) {
 			for (int c = 0; c < s.classes(); c++) {

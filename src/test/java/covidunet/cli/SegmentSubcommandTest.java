@@ -192,7 +192,7 @@ class SegmentSubcommandTest {
 		assertError(segment("--input", ct(tmp.resolve("flat.nii.gz"), 1, 0).toString(), "--output", out.toString()),
 			"input " + tmp.resolve("flat.nii.gz") + ": a 2-D image");
 		assertError(segment("--input", ct(tmp.resolve("nan.nii.gz"), 8, Float.NaN).toString(), "--output", out
-			.toString()), "nan: ");
+			.toString()), tmp.resolve("nan.nii.gz") + ": 1 NaN voxels in the image");
 		final Path scan = ct(tmp.resolve("scan.nii.gz"), 8, 0);
 		assertError(segment("--input", scan.toString(), "--output", scan.toString()), "output " + scan +
 			": is the input");
