@@ -24,6 +24,7 @@ import covidunet.evaluate.FoldEvaluation;
 import covidunet.evaluate.Metric;
 import covidunet.evaluate.MetricsTable;
 import covidunet.io.AtomicFiles;
+import covidunet.io.OutputChecks;
 import covidunet.predict.Segmenter;
 import covidunet.ui.FigureWindows;
 import covidunet.ui.ResultsTables;
@@ -83,6 +84,11 @@ public class EvaluateFoldsCommand extends ContextCommand {
 				"and --models");
 		}
 		final Path out = output.toPath();
+		notInput(out, "predictions folder", predictions);
+		notInput(out, "masks folder", masks);
+		notInput(out, "dataset", dataset);
+		notInput(out, "folds file", folds_file);
+		notInput(out, "models folder", models);
 		try {
 			Files.createDirectories(out);
 		}
@@ -115,5 +121,9 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		text.append("wrote ").append(out.resolve(MetricsTable.DETAILED_FILE)).append(", ").append(out.resolve(
 			MetricsTable.SUMMARY_FILE)).append(" and ").append(report);
 		summary = text.toString();
+	}
+
+	private static void notInput(final Path out, final String role, final File input) {
+		if (input != null) OutputChecks.notInput(out, role, input.toPath());
 	}
 }

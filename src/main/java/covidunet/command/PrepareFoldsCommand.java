@@ -19,6 +19,7 @@ import covidunet.dataset.Dataset;
 import covidunet.dataset.FoldSplitter;
 import covidunet.dataset.Folds;
 import covidunet.dataset.IntensityKind;
+import covidunet.io.OutputChecks;
 
 /**
  * Plugins › COVID-19 U-Net › Prepare Folds: a seeded K-fold split of a dataset's cases that
@@ -65,6 +66,7 @@ public class PrepareFoldsCommand extends ContextCommand {
 	public void run() {
 		final Path json = output.toPath();
 		Folds.checkOutput(json, overwrite);
+		if (benchmark != null) OutputChecks.notInput(json, "benchmark file", benchmark.toPath());
 		final Dataset data = Dataset.open(dataset.toPath());
 		final BenchmarkSplits imported = benchmark == null ? null :
 			BenchmarkSplits.read(benchmark.toPath(), benchmark_set, data.ids());
