@@ -54,8 +54,9 @@ public final class Dataset {
 	 * @throws BadInputException with one line starting {@code dataset <folder>: } if the folder
 	 *           does not exist or holds no dataset, or listing each problem (by case id or file
 	 *           name): an image without a mask, a mask without an image, a file that is not a
-	 *           single-file NIfTI-1, a file that belongs to no case, dims or geometry that differ
-	 *           between an image and its mask
+	 *           single-file NIfTI-1, an image of one slice, a file that belongs to no case, a
+	 *           NIfTI name that is not a readable file (a folder, a dangling link), dims or
+	 *           geometry that differ between an image and its mask
 	 */
 	public static Dataset open(final Path folder) {
 		final LayoutScan scan = LayoutScan.of(folder);
