@@ -23,7 +23,9 @@ import covidunet.evaluate.EvaluationReport;
 import covidunet.evaluate.FoldEvaluation;
 import covidunet.evaluate.Metric;
 import covidunet.evaluate.MetricsTable;
+import covidunet.io.AddedPaths;
 import covidunet.io.AtomicFiles;
+import covidunet.io.OutputChecks;
 import covidunet.predict.Segmenter;
 import covidunet.ui.FigureWindows;
 import covidunet.ui.ResultsTables;
@@ -32,7 +34,8 @@ import covidunet.ui.ResultsTables;
  * Plugins › COVID-19 U-Net › Evaluate Folds: scores predictions against the truth — every fold
  * of a folds file with its fold model, or a plain pair of folders — and writes the reference's
  * {@code cv_results.detailed.csv} and {@code cv_results.final.csv}, figures and {@code report.html}.
- * The launcher's {@code evaluate}.
+ * The launcher's {@code evaluate}. An evaluation that fails takes back what it added to the output
+ * folder (predictions included), so that outputs appear complete or not at all.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Evaluate Folds", headless = true,
 	description = "Cross-validation scores (Dice, HD95, NSD…) of fold models, or of a folder of predictions")
@@ -83,25 +86,22 @@ public class EvaluateFoldsCommand extends ContextCommand {
 				"and --models");
 		}
 		final Path out = output.toPath();
-		try {
-			Files.createDirectories(out);
-		}
-		catch (final IOException e) {
-			throw new BadInputException("output " + out + ": cannot create (" + AtomicFiles.reason(e) + ")", e);
-		}
+		notInput(out, "predictions folder", predictions);
+		notInput(out, "masks folder", masks);
+		notInput(out, "dataset", dataset);
+		notInput(out, "folds file", folds_file);
+		notInput(out, "models folder", models);
+		final AddedPaths added = AddedPaths.in(out);
 		final List<FoldEvaluation.ScoredCase> scored;
-		if (pairs) {
-			if (predictions == null || masks == null) throw new BadInputException("evaluate: --predictions needs --masks");
-			scored = FoldEvaluation.pairs(predictions.toPath(), masks.toPath(), progress);
+		final Path report;
+		try {
+			scored = score(out, pairs, progress);
+			report = EvaluationReport.write(out, scored, models == null ? null : models.toPath(), progress);
 		}
-		else {
-			if (dataset == null || folds_file == null || models == null) {
-				throw new BadInputException("evaluate: --dataset, --folds_file and --models go together");
-			}
-			scored = FoldEvaluation.folds(dataset.toPath(), folds_file.toPath(), models.toPath(), out, Segmenter.Options
-				.defaults(), threads, progress);
+		catch (final RuntimeException | Error e) {
+			added.remove();
+			throw e;
 		}
-		final Path report = EvaluationReport.write(out, scored, models == null ? null : models.toPath(), progress);
 		if (!ui.isHeadless()) {
 			ResultsTables.show(FoldEvaluation.table(scored).detailed(), "COVID-19 U-Net evaluation");
 			FigureWindows.show(out.resolve(EvaluationReport.FIGURES));
@@ -115,5 +115,28 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		text.append("wrote ").append(out.resolve(MetricsTable.DETAILED_FILE)).append(", ").append(out.resolve(
 			MetricsTable.SUMMARY_FILE)).append(" and ").append(report);
 		summary = text.toString();
+	}
+
+	/** Creates the output folder and scores the cases (segmenting those without predictions). */
+	private List<FoldEvaluation.ScoredCase> score(final Path out, final boolean pairs, final Progress progress) {
+		try {
+			Files.createDirectories(out);
+		}
+		catch (final IOException e) {
+			throw new BadInputException("output " + out + ": cannot create (" + AtomicFiles.reason(e) + ")", e);
+		}
+		if (pairs) {
+			if (predictions == null || masks == null) throw new BadInputException("evaluate: --predictions needs --masks");
+			return FoldEvaluation.pairs(predictions.toPath(), masks.toPath(), progress);
+		}
+		if (dataset == null || folds_file == null || models == null) {
+			throw new BadInputException("evaluate: --dataset, --folds_file and --models go together");
+		}
+		return FoldEvaluation.folds(dataset.toPath(), folds_file.toPath(), models.toPath(), out, Segmenter.Options
+			.defaults(), threads, progress);
+	}
+
+	private static void notInput(final Path out, final String role, final File input) {
+		if (input != null) OutputChecks.notInput(out, role, input.toPath());
 	}
 }

@@ -14,16 +14,20 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import covidunet.Progress;
 import covidunet.dataset.BenchmarkSplits;
 import covidunet.dataset.Dataset;
 import covidunet.dataset.FoldSplitter;
 import covidunet.dataset.Folds;
 import covidunet.dataset.IntensityKind;
+import covidunet.io.OutputChecks;
 
 /**
  * Plugins › COVID-19 U-Net › Prepare Folds: a seeded K-fold split of a dataset's cases that
  * mixes Hounsfield-unit and 0–255 cases across the folds, or the dataset benchmark's split
  * imported, saved as {@code F.json} with {@code F.csv} beside it. The launcher's {@code folds}.
+ * Every image and mask is read in full first (some seconds for the real dataset), so that a
+ * damaged dataset is refused here rather than when training.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Prepare Folds", headless = true,
 	description = "Seeded K-fold split of a dataset, or the benchmark's; F.json and F.csv")
@@ -65,11 +69,14 @@ public class PrepareFoldsCommand extends ContextCommand {
 	public void run() {
 		final Path json = output.toPath();
 		Folds.checkOutput(json, overwrite);
+		if (benchmark != null) OutputChecks.notInput(json, "benchmark file", benchmark.toPath());
 		final Dataset data = Dataset.open(dataset.toPath());
 		final BenchmarkSplits imported = benchmark == null ? null :
 			BenchmarkSplits.read(benchmark.toPath(), benchmark_set, data.ids());
 		if (imported == null) FoldSplitter.checkFoldCount(folds, data.cases().size());
-		final SortedMap<String, IntensityKind> kinds = data.intensityKinds(new StatusProgress(status, this));
+		final Progress progress = new StatusProgress(status, this);
+		data.checkVoxels(progress);
+		final SortedMap<String, IntensityKind> kinds = data.intensityKinds(progress);
 		final Folds split = imported == null ? FoldSplitter.split(kinds, folds, seed) : imported.toFolds(kinds);
 		split.write(json, overwrite);
 		final List<String> leftOut = new ArrayList<>(data.ids());

@@ -13,12 +13,13 @@ import covidunet.io.nifti.NiftiReader;
 
 /**
  * The second step of {@link Dataset#open}: checks one case's files by their headers alone. Each
- * file must be a single-file NIfTI-1 volume; an image and its mask must have the same dims and
- * the same geometry: the eight corner voxels of the grid, mapped to world coordinates by each
- * file's {@link Geometry#affine()}, lie at most {@value #ABSOLUTE_TOLERANCE_MM} mm plus
- * {@value #RELATIVE_TOLERANCE} of the grid's diagonal (in mm) apart. For a 512×512×300 grid of
- * 0.7 × 0.7 × 1 mm that is about 0.06 mm, a tenth of a voxel: far above the float rounding with
- * which tools rewrite a transform, far below any real misalignment.
+ * file must be a single-file NIfTI-1 volume (an image of one slice is refused); an image and its
+ * mask must have the same dims and the same geometry: the eight corner voxels of the grid,
+ * mapped to world coordinates by each file's {@link Geometry#affine()}, lie at most
+ * {@value #ABSOLUTE_TOLERANCE_MM} mm plus {@value #RELATIVE_TOLERANCE} of the grid's diagonal
+ * (in mm) apart. For a 512×512×300 grid of 0.7 × 0.7 × 1 mm that is about 0.06 mm, a tenth of a
+ * voxel: far above the float rounding with which tools rewrite a transform, far below any real
+ * misalignment.
  */
 final class CaseCheck {
 
@@ -44,6 +45,10 @@ final class CaseCheck {
 		if (mask == null) problems.add(id + " has no mask");
 		final NiftiHeader imageHeader = image == null ? null : header(id, "image", image, problems);
 		final NiftiHeader maskHeader = mask == null ? null : header(id, "mask", mask, problems);
+		if (imageHeader != null && imageHeader.geometry().dim(2) < 2) {
+			problems.add(id + ": image is a 2-D image (" + dimsText(imageHeader.geometry().dims()) +
+				", one slice); a case needs a volume");
+		}
 		if (imageHeader != null && maskHeader != null) {
 			compare(id, imageHeader.geometry(), maskHeader.geometry(), problems);
 		}

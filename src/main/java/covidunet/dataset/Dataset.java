@@ -12,6 +12,8 @@ import java.util.TreeSet;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
+import covidunet.io.nifti.NiftiReader;
+import covidunet.io.nifti.VoxelStatistics;
 
 /**
  * A checked folder of CT images and their lung and infection masks, in either {@link Layout}:
@@ -54,8 +56,9 @@ public final class Dataset {
 	 * @throws BadInputException with one line starting {@code dataset <folder>: } if the folder
 	 *           does not exist or holds no dataset, or listing each problem (by case id or file
 	 *           name): an image without a mask, a mask without an image, a file that is not a
-	 *           single-file NIfTI-1, a file that belongs to no case, dims or geometry that differ
-	 *           between an image and its mask
+	 *           single-file NIfTI-1, an image of one slice, a file that belongs to no case, a
+	 *           NIfTI name that is not a readable file (a folder, a dangling link), dims or
+	 *           geometry that differ between an image and its mask
 	 */
 	public static Dataset open(final Path folder) {
 		final LayoutScan scan = LayoutScan.of(folder);
@@ -120,6 +123,32 @@ public final class Dataset {
 		}
 		progress.report("intensity ranges", cases.size(), cases.size());
 		return Collections.unmodifiableSortedMap(kinds);
+	}
+
+	/**
+	 * Reads every image and mask in full, so that damage past the headers is found before any work
+	 * is done with the dataset: a truncated or corrupt file, NaN or infinite image voxels, mask
+	 * values other than 0–3. Streams the images slice by slice; holds one mask at a time.
+	 *
+	 * @param progress gets a report per case and is asked between cases whether to stop
+	 * @throws covidunet.CancelledException if the progress says to stop
+	 * @throws BadInputException naming the first file found damaged and what is wrong with it
+	 */
+	public void checkVoxels(final Progress progress) {
+		for (int i = 0; i < cases.size(); i++) {
+			final CaseFiles c = cases.get(i);
+			progress.checkCancelled();
+			progress.report("reading " + c.id(), i, cases.size());
+			final VoxelStatistics image = new VoxelStatistics();
+			NiftiReader.readSlices(c.image(), image);
+			final VoxelStatistics.Summary s = image.summary();
+			if (s.nanCount() + s.infiniteCount() > 0) {
+				throw new BadInputException(c.image() + ": " + VoxelStatistics.nonFinite(s.nanCount(), s.infiniteCount()) +
+					" in the image");
+			}
+			MaskReader.read(c.mask());
+		}
+		progress.report("read every case", cases.size(), cases.size());
 	}
 
 	/** The folder as messages name it. */

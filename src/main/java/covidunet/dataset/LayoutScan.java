@@ -159,10 +159,19 @@ final class LayoutScan {
 		return entries(dir).stream().filter(Files::isDirectory).toList();
 	}
 
-	/** The files named {@code *.nii} or {@code *.nii.gz} directly in {@code dir}, sorted by name. */
-	private static List<Path> niftiFiles(final Path dir) {
-		return entries(dir).stream().filter(p -> isNiftiName(p.getFileName().toString()) && Files.isRegularFile(p))
-			.toList();
+	/**
+	 * The files named {@code *.nii} or {@code *.nii.gz} directly in {@code dir}, sorted by name;
+	 * such a name that is not a readable file (a folder, a dangling link) is a problem.
+	 */
+	private List<Path> niftiFiles(final Path dir) {
+		final List<Path> files = new ArrayList<>();
+		for (final Path p : entries(dir)) {
+			if (!isNiftiName(p.getFileName().toString())) continue;
+			if (Files.isRegularFile(p)) files.add(p);
+			else if (Files.isDirectory(p)) problems.add(relative(p) + " is a folder, not a file");
+			else problems.add(relative(p) + " cannot be read (a dangling link, or not a regular file)");
+		}
+		return files;
 	}
 
 	private static boolean isNiftiName(final String name) {

@@ -15,6 +15,7 @@ import covidunet.Progress;
 import covidunet.dataset.CaseNames;
 import covidunet.io.AtomicFiles;
 import covidunet.io.CsvTable;
+import covidunet.io.OutputChecks;
 import covidunet.io.Volume;
 import covidunet.io.dicom.DicomSeries;
 import covidunet.io.nifti.NiftiDatatype;
@@ -84,7 +85,7 @@ public final class SegmentJob {
 		final Path input = request.input().toAbsolutePath().normalize();
 		final Path output = request.output().toAbsolutePath().normalize();
 		if (!Files.exists(input)) throw new BadInputException("input " + input + ": no such file or folder");
-		if (input.equals(output)) throw new BadInputException("output " + output + ": is the input; choose another");
+		OutputChecks.notInput(output, "input", input);
 		if (Files.isDirectory(input) && !DicomSeries.isSeriesFolder(input)) return folder(input, output, request);
 		final Path labels = labelFile(output);
 		final Path csv = labels.resolveSibling(NiftiNames.stem(labels) + "_volumes.csv");
@@ -132,9 +133,12 @@ public final class SegmentJob {
 		return results;
 	}
 
-	/** Reads and segments one input; the scan itself is referenced only while it is preprocessed. */
+	/**
+	 * Reads and segments one input; the scan itself is referenced only while it is preprocessed.
+	 * Messages name the input file, not only its case id.
+	 */
 	private Result segmentOne(final String id, final Path input, final Path labels, final boolean probabilities) {
-		final Segmentation s = segmenter.segment(id, read(input), progress);
+		final Segmentation s = segmenter.segment(input.toString(), read(input), progress);
 		final String descrip = "covid-unet " + s.digest();
 		if (probabilities) {
 			for (int c = 0; c < s.classes(); c++) {

@@ -15,6 +15,7 @@ import covidunet.Progress;
 import covidunet.dataset.CaseFiles;
 import covidunet.dataset.IntensityKind;
 import covidunet.io.AtomicFiles;
+import covidunet.io.OutputChecks;
 
 /**
  * Preprocessed cases on disk, each stored once in a compact file ({@link CacheFormat}: the
@@ -81,27 +82,11 @@ public final class CaseCache {
 	 *           folder or inside it (inputs are never modified), or cannot be created
 	 */
 	public static CaseCache open(final Path folder, final Path dataset) {
-		if (resolved(folder).startsWith(resolved(dataset))) {
+		if (OutputChecks.resolved(folder).startsWith(OutputChecks.resolved(dataset))) {
 			throw new BadInputException("cache: " + folder + " is inside the dataset " + dataset +
 				"; choose a cache folder outside it");
 		}
 		return open(folder);
-	}
-
-	/** The real path of the nearest existing ancestor, with the rest appended, normalised. */
-	private static Path resolved(final Path path) {
-		Path existing = path.toAbsolutePath().normalize();
-		Path rest = Paths.get("");
-		while (existing.getParent() != null && !Files.exists(existing)) {
-			rest = existing.getFileName().resolve(rest);
-			existing = existing.getParent();
-		}
-		try {
-			return existing.toRealPath().resolve(rest).normalize();
-		}
-		catch (final IOException e) {
-			return existing.resolve(rest).normalize();
-		}
 	}
 
 	/** The folder holding the cache files. */

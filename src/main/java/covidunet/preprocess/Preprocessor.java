@@ -9,6 +9,7 @@ import covidunet.dataset.MaskReader;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
 import covidunet.io.nifti.NiftiReader;
+import covidunet.io.nifti.VoxelStatistics;
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
@@ -60,8 +61,8 @@ public final class Preprocessor {
 	 * in their file's type only until converted.
 	 *
 	 * @param files the image and the mask ({@code null} for none)
-	 * @throws BadInputException naming the file if it cannot be read, else as
-	 *           {@link #preprocess(String, Volume, Volume, IntensityKind, PreprocessConfig)}
+	 * @throws BadInputException naming the file if it cannot be read or has NaN or infinite voxels,
+	 *           else as {@link #preprocess(String, Volume, Volume, IntensityKind, PreprocessConfig)}
 	 */
 	public static PreprocessedCase preprocess(final CaseFiles files, final IntensityKind kind,
 		final PreprocessConfig config)
@@ -72,7 +73,8 @@ public final class Preprocessor {
 		final Reorientation reorientation = Reorientation.to(geometry, config.orientation());
 		final byte[] labels = files.mask() == null ? null : reorientation.apply(MaskReader.voxels(id, mask(files,
 			geometry)));
-		final float[] voxels = reorientation.apply(imageVoxels(id, NiftiReader.read(files.image())));
+		final float[] voxels = reorientation.apply(imageVoxels(files.image().toString(), NiftiReader.read(files
+			.image())));
 		return process(id, reorientation, voxels, labels, kind, config);
 	}
 
@@ -151,8 +153,7 @@ public final class Preprocessor {
 			else if (Float.isInfinite(v)) infinite++;
 		}
 		if (nan + infinite > 0) {
-			throw new BadInputException(id + ": " + (nan > 0 ? nan + " NaN" : "") + (nan > 0 && infinite > 0 ?
-				" and " : "") + (infinite > 0 ? infinite + " infinite" : "") + " voxels in the image");
+			throw new BadInputException(id + ": " + VoxelStatistics.nonFinite(nan, infinite) + " in the image");
 		}
 		return voxels;
 	}

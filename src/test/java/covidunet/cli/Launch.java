@@ -4,8 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** One in-process run of the launcher, with what it printed. */
-record Launch(int code, String out, String err) {
+/**
+ * One in-process run of the launcher, with what it printed.
+ *
+ * @param code the exit code
+ * @param out what went to stdout
+ * @param err what went to stderr
+ */
+public record Launch(int code, String out, String err) {
 
 	/** Runs {@link Main} with the test commands registered. */
 	static Launch of(final String... args) {
@@ -13,7 +19,7 @@ record Launch(int code, String out, String err) {
 	}
 
 	/** Runs {@code main} with captured output. */
-	static Launch with(final Main main, final String... args) {
+	public static Launch with(final Main main, final String... args) {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		final ByteArrayOutputStream err = new ByteArrayOutputStream();
 		final int code;

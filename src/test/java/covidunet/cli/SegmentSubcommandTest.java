@@ -1,7 +1,6 @@
 package covidunet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +23,11 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
+import covidunet.dataset.TestDatasets;
 import covidunet.io.Affine;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
+import covidunet.io.nifti.NiftiFiles;
 import covidunet.io.nifti.NiftiHeader;
 import covidunet.io.nifti.NiftiReader;
 import covidunet.io.nifti.NiftiWriter;
@@ -89,26 +91,10 @@ class SegmentSubcommandTest {
 		}
 	}
 
-	/**
-	 * The file with a 16-bit value written at a header offset (a negative offset: a float 0 at the
-	 * positive offset, for pixdim).
-	 */
-	private static Path patched(final Path file, final int offset, final short value) throws IOException {
-		final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-		if (offset < 0) b.putFloat(-offset, 0f);
-		else b.putShort(offset, value);
-		Files.write(file, b.array());
+	/** The uncompressed NIfTI file with a header field changed (see {@link NiftiFiles}). */
+	private static Path patched(final Path file, final UnaryOperator<NiftiFiles> change) throws IOException {
+		Files.write(file, change.apply(NiftiFiles.of(Files.readAllBytes(file))).bytes());
 		return file;
-	}
-
-	private static void copy(final Path from, final Path to) throws IOException {
-		try (Stream<Path> s = Files.walk(from)) {
-			for (final Path p : s.toList()) {
-				final Path target = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) Files.createDirectories(target);
-				else Files.copy(p, target);
-			}
-		}
 	}
 
 	@Test
@@ -206,7 +192,7 @@ class SegmentSubcommandTest {
 		assertError(segment("--input", ct(tmp.resolve("flat.nii.gz"), 1, 0).toString(), "--output", out.toString()),
 			"input " + tmp.resolve("flat.nii.gz") + ": a 2-D image");
 		assertError(segment("--input", ct(tmp.resolve("nan.nii.gz"), 8, Float.NaN).toString(), "--output", out
-			.toString()), "nan: ");
+			.toString()), tmp.resolve("nan.nii.gz") + ": 1 NaN voxels in the image");
 		final Path scan = ct(tmp.resolve("scan.nii.gz"), 8, 0);
 		assertError(segment("--input", scan.toString(), "--output", scan.toString()), "output " + scan +
 			": is the input");
@@ -216,24 +202,18 @@ class SegmentSubcommandTest {
 		assertEquals("keep me", Files.readString(out));
 		final Path fresh = tmp.resolve("o2").resolve("labels.nii.gz");
 		Files.createDirectories(fresh.getParent());
-		assertError(segment("--input", patched(ct(tmp.resolve("rgb.nii"), 8, 0), 70, (short) 128).toString(), "--output",
-			fresh.toString()), tmp.resolve("rgb.nii") + ": voxel type is RGB24");
-		final Path flat = patched(patched(patched(ct(tmp.resolve("zero.nii"), 8, 0), 252, (short) 0), 254, (short) 0),
-			-80, (short) 0);
+		assertError(segment("--input", patched(ct(tmp.resolve("rgb.nii"), 8, 0), f -> f.putShort(NiftiFiles.DATATYPE, 128))
+			.toString(), "--output", fresh.toString()), tmp.resolve("rgb.nii") + ": voxel type is RGB24");
+		final Path flat = patched(ct(tmp.resolve("zero.nii"), 8, 0), f -> f.putShort(NiftiFiles.QFORM_CODE, 0).putShort(
+			NiftiFiles.SFORM_CODE, 0).putFloat(NiftiFiles.PIXDIM + 4, 0));
 		final Launch zero = segment("--input", flat.toString(), "--output", fresh.toString());
 		assertEquals(2, zero.code(), zero.err());
 		assertTrue(zero.err().startsWith("error: ") && zero.err().contains("zero.nii") && zero.err().contains("spacing"),
 			zero.err());
 		assertEquals(Set.of(), files(fresh.getParent()), "nothing written");
 		final Path altered = tmp.resolve("altered");
-		copy(model, altered);
-		final Path data;
-		try (Stream<Path> s = Files.list(altered.resolve("saved_model").resolve("variables"))) {
-			data = s.filter(p -> p.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
-		}
-		final byte[] bytes = Files.readAllBytes(data);
-		bytes[bytes.length / 2] ^= 1;
-		Files.write(data, bytes);
+		TestDatasets.copyTree(model, altered);
+		UntrainedModels.alterWeights(altered);
 		assertError(Launch.with(new Main(Subcommands.standard()), "segment", "--model", altered.toString(), "--input",
 			flat.resolveSibling("scan.nii.gz").toString(), "--output", fresh.toString()), "model " + altered +
 				": saved_model does not match the digest");

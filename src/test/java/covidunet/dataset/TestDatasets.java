@@ -107,6 +107,17 @@ public final class TestDatasets {
 		return kinds;
 	}
 
+	/** Copies a folder and everything in it to {@code to}, which must not exist. */
+	public static void copyTree(final Path from, final Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (final Path p : files.toList()) {
+				final Path target = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) Files.createDirectories(target);
+				else Files.copy(p, target);
+			}
+		}
+	}
+
 	/** Deletes a folder and everything in it. */
 	public static void deleteTree(final Path folder) throws IOException {
 		try (Stream<Path> files = Files.walk(folder)) {

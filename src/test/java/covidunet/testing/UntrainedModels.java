@@ -1,6 +1,9 @@
 package covidunet.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -32,5 +35,19 @@ public final class UntrainedModels {
 					.preprocessing(preprocessing).patchSize(net.patch()).training(new JsonObject()).build(), false);
 			}
 		}
+	}
+
+	/**
+	 * Flips one bit in the middle of the weights ({@code saved_model/variables/variables.data-…})
+	 * of the model directory {@code dir}, so that they no longer match the card's digest.
+	 */
+	public static void alterWeights(final Path dir) throws IOException {
+		final Path data;
+		try (Stream<Path> files = Files.list(dir.resolve(ModelDirectory.SAVED_MODEL).resolve("variables"))) {
+			data = files.filter(p -> p.getFileName().toString().startsWith("variables.data-")).findFirst().orElseThrow();
+		}
+		final byte[] bytes = Files.readAllBytes(data);
+		bytes[bytes.length / 2] ^= 1;
+		Files.write(data, bytes);
 	}
 }

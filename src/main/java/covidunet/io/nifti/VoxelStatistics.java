@@ -59,6 +59,15 @@ public final class VoxelStatistics implements SliceVisitor {
 		}
 	}
 
+	/**
+	 * How many voxels are not finite, for messages: {@code 12 NaN voxels},
+	 * {@code 12 NaN and 1 infinite voxels} or {@code 1 infinite voxels}.
+	 */
+	public static String nonFinite(final long nan, final long infinite) {
+		return (nan > 0 ? nan + " NaN" : "") + (nan > 0 && infinite > 0 ? " and " : "") + (infinite > 0 ? infinite +
+			" infinite" : "") + " voxels";
+	}
+
 	/** The statistics of the scaled values (raw · slope + intercept) seen so far. */
 	public Summary summary() {
 		if (histogram != null) foldHistogram();

@@ -15,6 +15,7 @@ import covidunet.dataset.CaseFiles;
 import covidunet.dataset.Dataset;
 import covidunet.dataset.Fold;
 import covidunet.dataset.Folds;
+import covidunet.io.OutputChecks;
 import covidunet.preprocess.CaseCache;
 import covidunet.preprocess.PreprocessedCase;
 import covidunet.sample.PatchProducer;
@@ -96,9 +97,13 @@ public final class FoldTraining {
 	 *
 	 * @return each fold's result, in fold order
 	 * @throws BadInputException one line naming what is wrong (dataset, folds file, fold, a case
-	 *           missing from the dataset, an empty training set, the output folder)
+	 *           missing from the dataset, an empty training set, the output folder, which must be
+	 *           none of the inputs)
 	 */
 	public static List<TrainingResult> train(final Request request) {
+		OutputChecks.notInput(request.output(), "dataset", request.dataset());
+		OutputChecks.notInput(request.output(), "folds file", request.foldsFile());
+		if (request.initModel() != null) OutputChecks.notInput(request.output(), "model to fine-tune", request.initModel());
 		final Dataset dataset = Dataset.open(request.dataset());
 		final Folds folds = Folds.read(request.foldsFile());
 		final List<Integer> indices = indices(request.fold(), folds.k());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
+import covidunet.io.AddedPaths;
 import covidunet.io.AtomicFiles;
 import covidunet.io.JsonFiles;
 import covidunet.model.io.LoadedModel;
@@ -117,7 +118,10 @@ public final class Trainer {
 		}
 	}
 
-	/** Checks and creates the model folder; the checkpoint to resume from, if any. */
+	/**
+	 * Checks and creates the model folder; the checkpoint to resume from, if any. If the folder
+	 * cannot be written, what was created for it is removed again.
+	 */
 	private Optional<Checkpoint> prepareFolder() {
 		if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
 			throw new BadInputException("output " + dir + ": exists and is not a folder");
@@ -135,13 +139,19 @@ public final class Trainer {
 					"sampling or augmentation (" + configFile + "); use the same options, or another output folder");
 			}
 		}
+		final AddedPaths added = AddedPaths.in(dir);
 		try {
 			Files.createDirectories(configFile.getParent());
+			AtomicFiles.writeString(configFile, JsonFiles.pretty(config.toJson()));
 		}
 		catch (final java.io.IOException e) {
+			added.remove();
 			throw new BadInputException("output " + dir + ": cannot create (" + AtomicFiles.reason(e) + ")", e);
 		}
-		AtomicFiles.writeString(configFile, JsonFiles.pretty(config.toJson()));
+		catch (final BadInputException e) {
+			added.remove();
+			throw e;
+		}
 		return latest;
 	}
 

@@ -12,24 +12,26 @@ import covidunet.io.Geometry;
 
 /**
  * Hand-made NIfTI-1 file contents for tests that break one field at a time: a valid
- * little-endian int16 file of 7×6×5 random voxels whose header fields can be overwritten.
+ * little-endian single file (by default int16, 7×6×5 random voxels) whose header fields can be
+ * overwritten. The constants are byte offsets of header fields.
  */
-final class NiftiFiles {
+public final class NiftiFiles {
 
-	static final int SIZEOF_HDR = 0;
-	static final int DIM = 40;
-	static final int DATATYPE = 70;
-	static final int BITPIX = 72;
-	static final int PIXDIM = 76;
-	static final int VOX_OFFSET = 108;
-	static final int SCL_SLOPE = 112;
-	static final int SCL_INTER = 116;
-	static final int XYZT_UNITS = 123;
-	static final int QFORM_CODE = 252;
-	static final int SFORM_CODE = 254;
-	static final int QUATERN_B = 256;
-	static final int SROW_X = 280;
-	static final int MAGIC = 344;
+	public static final int SIZEOF_HDR = 0;
+	public static final int DIM = 40;
+	public static final int DATATYPE = 70;
+	public static final int BITPIX = 72;
+	public static final int PIXDIM = 76;
+	public static final int VOX_OFFSET = 108;
+	public static final int SCL_SLOPE = 112;
+	public static final int SCL_INTER = 116;
+	public static final int XYZT_UNITS = 123;
+	public static final int QFORM_CODE = 252;
+	public static final int SFORM_CODE = 254;
+	public static final int QUATERN_B = 256;
+	public static final int QOFFSET_X = 268;
+	public static final int SROW_X = 280;
+	public static final int MAGIC = 344;
 
 	/** Voxels of the valid file. */
 	static final long[] DIMS = { 7, 6, 5 };
@@ -45,38 +47,54 @@ final class NiftiFiles {
 
 	/** A valid single-file int16 NIfTI-1: header, 4 zero extension bytes, random voxels. */
 	static NiftiFiles valid() {
-		final byte[] header = NiftiHeader.forVolume(Geometry.ofSpacing(DIMS, new double[] { 1, 1, 2 }),
-			NiftiDatatype.INT16, "test").toBytes();
-		final byte[] content = new byte[NiftiHeader.DEFAULT_VOX_OFFSET + DATA_BYTES];
-		System.arraycopy(header, 0, content, 0, header.length);
 		final byte[] data = new byte[DATA_BYTES];
 		new Random(7).nextBytes(data);
-		System.arraycopy(data, 0, content, NiftiHeader.DEFAULT_VOX_OFFSET, DATA_BYTES);
+		return of(Geometry.ofSpacing(DIMS, new double[] { 1, 1, 2 }), NiftiDatatype.INT16, data);
+	}
+
+	/**
+	 * A single-file NIfTI-1 of {@code geometry} and {@code datatype}: the header, 4 zero extension
+	 * bytes and {@code data}, the voxels in little-endian order (whether they fit is not checked).
+	 */
+	public static NiftiFiles of(final Geometry geometry, final NiftiDatatype datatype, final byte[] data) {
+		final byte[] header = NiftiHeader.forVolume(geometry, datatype, "test").toBytes();
+		final byte[] content = new byte[NiftiHeader.DEFAULT_VOX_OFFSET + data.length];
+		System.arraycopy(header, 0, content, 0, header.length);
+		System.arraycopy(data, 0, content, NiftiHeader.DEFAULT_VOX_OFFSET, data.length);
 		return new NiftiFiles(content);
 	}
 
-	NiftiFiles putShort(final int offset, final int value) {
+	/** The content of an uncompressed little-endian NIfTI-1 file, to be changed (a copy). */
+	public static NiftiFiles of(final byte[] content) {
+		return new NiftiFiles(content.clone());
+	}
+
+	/** Writes a 16-bit value at a byte offset. */
+	public NiftiFiles putShort(final int offset, final int value) {
 		bytes.putShort(offset, (short) value);
 		return this;
 	}
 
-	NiftiFiles putInt(final int offset, final int value) {
+	/** Writes a 32-bit value at a byte offset. */
+	public NiftiFiles putInt(final int offset, final int value) {
 		bytes.putInt(offset, value);
 		return this;
 	}
 
-	NiftiFiles putFloat(final int offset, final float value) {
+	/** Writes a float at a byte offset. */
+	public NiftiFiles putFloat(final int offset, final float value) {
 		bytes.putFloat(offset, value);
 		return this;
 	}
 
-	NiftiFiles putByte(final int offset, final int value) {
+	/** Writes a byte at an offset. */
+	public NiftiFiles putByte(final int offset, final int value) {
 		bytes.put(offset, (byte) value);
 		return this;
 	}
 
 	/** Sets {@code dim[0…]} to the given values. */
-	NiftiFiles dim(final int... dim) {
+	public NiftiFiles dim(final int... dim) {
 		for (int i = 0; i < dim.length; i++) putShort(DIM + 2 * i, dim[i]);
 		return this;
 	}
@@ -88,12 +106,13 @@ final class NiftiFiles {
 		return out;
 	}
 
-	byte[] bytes() {
+	/** The content. */
+	public byte[] bytes() {
 		return bytes(0);
 	}
 
 	/** gzip-compressed bytes. */
-	static byte[] gzip(final byte[] content) {
+	public static byte[] gzip(final byte[] content) {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
 			gz.write(content);

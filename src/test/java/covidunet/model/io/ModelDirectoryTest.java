@@ -23,6 +23,7 @@ import org.tensorflow.types.TFloat32;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
+import covidunet.testing.UntrainedModels;
 
 class ModelDirectoryTest {
 
@@ -129,13 +130,7 @@ class ModelDirectoryTest {
 	void refusesAnAlteredVariablesFile() throws IOException {
 		final Path dir = tmp.resolve("m");
 		export(dir, false);
-		final Path data;
-		try (Stream<Path> files = Files.list(dir.resolve("saved_model/variables"))) {
-			data = files.filter(p -> p.getFileName().toString().startsWith("variables.data-")).findFirst().orElseThrow();
-		}
-		final byte[] bytes = Files.readAllBytes(data);
-		bytes[bytes.length / 2] ^= 1;
-		Files.write(data, bytes);
+		UntrainedModels.alterWeights(dir);
 		assertRefused("model " + dir + ": saved_model does not match the digest in model.json (altered or incomplete)",
 			dir);
 	}
