@@ -14,8 +14,9 @@ import net.imglib2.img.planar.PlanarImg;
  * Reads single-file NIfTI-1 volumes, {@code .nii} or gzipped (recognised by the gzip magic, not
  * the name), little- or big-endian. Header extensions are skipped. Everything the header
  * declares is checked against the file before voxel memory is allocated, and a slice is
- * allocated only when its data arrives, so a corrupt or hostile file fails fast with a
- * {@link BadInputException} whose one-line message starts with the path as given.
+ * allocated only once all its data has arrived (held meanwhile in chunks of at most 1 MiB), so a
+ * corrupt or hostile file fails fast with a {@link BadInputException} whose one-line message
+ * starts with the path as given.
  */
 public final class NiftiReader {
 
@@ -72,23 +73,40 @@ public final class NiftiReader {
 			in.skipTo(start, dataBytes);
 			visitor.header(header);
 			final long[] dims = header.dims();
-			final NiftiDatatype type = header.datatype();
-			final Primitive primitive = type.primitive();
 			final int sliceLength = Math.toIntExact(dims[0] * dims[1]);
-			final int chunkLength = (int) Math.min(sliceLength, CHUNK / primitive.bytes);
-			final byte[] chunk = new byte[chunkLength * primitive.bytes];
+			final int chunkLength = (int) Math.min(sliceLength, CHUNK / header.datatype().primitive().bytes);
+			final List<byte[]> chunks = new ArrayList<>();
 			for (int z = 0; z < dims[2]; z++) {
-				final Object slice = type.newSlice(sliceLength);
-				for (int done = 0; done < sliceLength; done += chunkLength) {
-					final int count = Math.min(chunkLength, sliceLength - done);
-					in.readData(chunk, 0, count * primitive.bytes, start, dataBytes);
-					primitive.decode(ByteBuffer.wrap(chunk).order(header.byteOrder()), slice, done, count);
-				}
-				visitor.slice(z, slice);
+				visitor.slice(z, readSlice(in, header, sliceLength, chunkLength, chunks));
 			}
 			in.expectEnd(start, dataBytes);
 			return header;
 		}
+	}
+
+	/**
+	 * Reads one slice's bytes into {@code chunks} (reused from slice to slice, a new one only
+	 * when a larger slice needs it) and only then allocates and decodes the slice: memory is
+	 * allocated ahead of the data by at most one chunk, whatever size the header declares.
+	 */
+	private static Object readSlice(final NiftiInput in, final NiftiHeader header, final int sliceLength,
+		final int chunkLength, final List<byte[]> chunks)
+	{
+		final Primitive primitive = header.datatype().primitive();
+		final long start = header.voxOffset();
+		int used = 0;
+		for (int done = 0; done < sliceLength; done += chunkLength) {
+			if (used == chunks.size()) chunks.add(new byte[chunkLength * primitive.bytes]);
+			final int count = Math.min(chunkLength, sliceLength - done);
+			in.readData(chunks.get(used++), 0, count * primitive.bytes, start, header.dataBytes());
+		}
+		final Object slice = header.datatype().newSlice(sliceLength);
+		used = 0;
+		for (int done = 0; done < sliceLength; done += chunkLength) {
+			final ByteBuffer chunk = ByteBuffer.wrap(chunks.get(used++)).order(header.byteOrder());
+			primitive.decode(chunk, slice, done, Math.min(chunkLength, sliceLength - done));
+		}
+		return slice;
 	}
 
 	/** Gathers the slices of {@link #read}, scaling them when the header says so. */
