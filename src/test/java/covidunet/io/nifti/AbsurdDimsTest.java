@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,16 @@ class AbsurdDimsTest {
 
 	/** The lines the child prints for these files, in order. */
 	private List<String> readInASmallHeap(final Path... files) throws IOException, InterruptedException {
+		return inASmallHeap(List.of(), files);
+	}
+
+	/** The lines the child prints for these files, given these options first. */
+	private List<String> inASmallHeap(final List<String> options, final Path... files)
+		throws IOException, InterruptedException
+	{
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), HEAP, "-cp", System.getProperty("java.class.path"), ReadEachFile.class.getName()));
+		command.addAll(options);
 		for (final Path file : files) command.add(file.toString());
 		final Path log = dir.resolve("child.log");
 		final Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -79,7 +88,8 @@ class AbsurdDimsTest {
 
 	/**
 	 * A gzip file large enough for DEFLATE's bound to admit a 1 GiB slice, but holding only about
-	 * 1 MiB of voxels: the slice must not be allocated before its data has arrived.
+	 * 1 MiB of voxels: streaming it ({@code info}) must not allocate the slice before its data has
+	 * arrived; reading it whole is refused at once, as the volume could never fit this heap.
 	 */
 	@Test
 	void aHugeSliceIsNotAllocatedBeforeItsDataArrives() throws IOException, InterruptedException {
@@ -89,9 +99,31 @@ class AbsurdDimsTest {
 		final Path doubles = Files.write(dir.resolve("eight-gib-slice.nii.gz"), NiftiFiles.gzip(withData(header(64, 64,
 			3, 32767, 32767, 1), 8_400_000, 3)));
 
-		final List<String> lines = readInASmallHeap(gz, doubles);
+		final List<String> streamed = inASmallHeap(List.of("--info"), gz, doubles);
+		assertBad(streamed.get(0), gz, "truncated", "declares 1073676289 bytes of voxel data, file holds " + held);
+		assertBad(streamed.get(1), doubles, "truncated", "file holds 8400000");
 
-		assertBad(lines.get(0), gz, "truncated", "declares 1073676289 bytes of voxel data, file holds " + held);
-		assertBad(lines.get(1), doubles, "truncated", "file holds 8400000");
+		final List<String> read = readInASmallHeap(gz, doubles);
+		assertBad(read.get(0), gz, "its 32767x32767x1 voxels (uint8) need 1.0 GiB of memory");
+		assertBad(read.get(1), doubles, "(float64) need 8.0 GiB of memory");
+	}
+
+	/**
+	 * A gzip bomb of real zeros (a 64 MiB volume in a 64 KiB file) in a heap smaller than the
+	 * volume: reading it whole fails at once with a clear error, while {@code info}, which
+	 * streams, describes it.
+	 */
+	@Test
+	void aVolumeLargerThanTheHeapIsRefusedBeforeReadingWhileInfoStreamsIt() throws IOException,
+		InterruptedException
+	{
+		final byte[] header = header(2, 8, 3, 2048, 2048, 16);
+		final Path bomb = Files.write(dir.resolve("zeros.nii.gz"), NiftiFiles.gzip(Arrays.copyOf(header,
+			header.length + (64 << 20))));
+		assertTrue(Files.size(bomb) < 1 << 20, "a small file");
+
+		final String read = readInASmallHeap(bomb).get(0);
+		assertBad(read, bomb, "its 2048x2048x16 voxels (uint8) need 0.1 GiB of memory, more than the", "-Xmx1g");
+		assertEquals(List.of("value [2048,2048,16]"), inASmallHeap(List.of("--info"), bomb));
 	}
 }
