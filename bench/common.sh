@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by the side-by-side benchmark scripts (sourced, not run).
 
 # value KEY: the value of KEY=... in a line of key=value figures read from stdin.
@@ -8,3 +9,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # seconds COMMAND...: the wall-clock seconds COMMAND takes (its stdout discarded).
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { print e - s }'; }
+
+# as_options KEY=VALUE...: sets the array `options` to the matching `--KEY VALUE` arguments of
+# covid-unet, each value one argument whatever it holds.
+as_options() { options=(); local kv; for kv in "$@"; do options+=("--${kv%%=*}" "${kv#*=}"); done; }

@@ -14,10 +14,11 @@ peer="${PEER_UNET:-$here/../shared/bench/peer_unet3d_torch.py}"
 [ -f "$peer" ] || { echo "peer benchmark missing: $peer (set PEER_UNET)" >&2; exit 2; }
 /usr/bin/python3 -c 'import torch' || { echo "PyTorch missing: apt-get install -y python3-torch" >&2; exit 2; }
 net=(size=96 levels=4 base=16 norm=none classes=4)
+as_options "${net[@]}"
 
 ours=(); volumes=(); theirs=(); line=""; peer_line=""
 for _ in $(seq "$runs"); do
-	line="$("$here/covid-unet" bench infer $(printf -- '--%s ' "${net[@]}" | sed 's/=/ /g'))"
+	line="$("$here/covid-unet" bench infer "${options[@]}")"
 	ours+=("$(value seconds_per_window <<<"$line")")
 	volumes+=("$(value seconds_per_volume <<<"$line")")
 	peer_line="$(/usr/bin/python3 "$peer" infer "${net[@]}")"

@@ -13,11 +13,12 @@ peer="${PEER_UNET:-$here/../shared/bench/peer_unet3d_torch.py}"
 [ -f "$peer" ] || { echo "peer benchmark missing: $peer (set PEER_UNET)" >&2; exit 2; }
 /usr/bin/python3 -c 'import torch' || { echo "PyTorch missing: apt-get install -y python3-torch" >&2; exit 2; }
 net=(size=64 levels=4 base=16 batch=1 norm=none classes=4)
+as_options "${net[@]}"
 
 
 ours=(); theirs=(); line=""; peer_line=""
 for _ in $(seq "$runs"); do
-	line="$("$here/covid-unet" bench train $(printf -- '--%s ' "${net[@]}" | sed 's/=/ /g'))"
+	line="$("$here/covid-unet" bench train "${options[@]}")"
 	ours+=("$(value step_s_median <<<"$line")")
 	peer_line="$(/usr/bin/python3 "$peer" train "${net[@]}")"
 	theirs+=("$(value step_s_median <<<"$peer_line")")

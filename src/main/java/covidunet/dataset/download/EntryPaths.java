@@ -1,7 +1,9 @@
 package covidunet.dataset.download;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -35,5 +37,15 @@ final class EntryPaths {
 			if (!part.isEmpty() && !part.equals(".")) parts.add(part);
 		}
 		return String.join("/", parts);
+	}
+
+	/**
+	 * What a case-insensitive, Unicode-normalising file system (Windows; macOS, where {@code é}
+	 * typed two ways is one name) keeps of a normalised path: two entries with the same key would
+	 * be one file there.
+	 */
+	static String key(final String path) {
+		final String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
+		return Normalizer.normalize(composed.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
 	}
 }

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -32,7 +31,8 @@ import covidunet.io.FileTrees;
  * {@code ..}, backslashes or colons (see {@link EntryPaths}); symbolic links and other special
  * files (read from the Unix mode in the central directory's external attributes, which
  * {@link ZipFile} does not expose: {@link CentralDirectory}); two entries for one path (compared
- * ignoring case, as on Windows and macOS; also a file where another entry needs a folder);
+ * ignoring case and Unicode normalisation, as on Windows and macOS: {@link EntryPaths#key}; also
+ * a file where another entry needs a folder);
  * encrypted entries; more than {@value #MAX_ENTRIES} entries; and zip bombs: more extracted bytes
  * than {@value #MAX_EXPANSION} times the zip's size or {@value #MAX_TOTAL_BYTES} bytes, whichever
  * is less — judged from the declared sizes before anything is written, and again from the bytes
@@ -157,7 +157,7 @@ public final class SafeUnzip {
 			}
 			if (raw.isEncrypted()) throw refused(zip, entry, "is encrypted");
 			if (path.isEmpty()) continue;
-			final String key = path.toLowerCase(Locale.ROOT);
+			final String key = EntryPaths.key(path);
 			if (entry.isDirectory()) {
 				if (files.containsKey(key)) throw refused(zip, entry, "is a folder and a file (" + files.get(key) + ")");
 				folders.add(key);

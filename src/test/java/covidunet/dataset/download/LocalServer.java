@@ -11,11 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
- * An HTTP server on 127.0.0.1 for the download tests: serves files under {@code /files/<name>}
+ * An HTTP (or HTTPS) server on 127.0.0.1 for the download tests: serves files under {@code /files/<name>}
  * with support for {@code Range: bytes=N-}, records every request, and can be told to cut a
  * transfer short, to ignore ranges, or to redirect a path.
  */
@@ -33,9 +37,22 @@ public final class LocalServer implements AutoCloseable {
 	private final List<Request> requests = new ArrayList<>();
 	private volatile boolean ignoreRanges;
 
-	/** Starts a server on 127.0.0.1 and a free port. */
+	/** Starts a plain HTTP server on 127.0.0.1 and a free port. */
 	public LocalServer() throws IOException {
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+		this(null);
+	}
+
+	/** Starts a server on 127.0.0.1 and a free port: HTTPS with this TLS context, plain HTTP if null. */
+	public LocalServer(final SSLContext tls) throws IOException {
+		final InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
+		if (tls == null) {
+			server = HttpServer.create(address, 0);
+		}
+		else {
+			final HttpsServer https = HttpsServer.create(address, 0);
+			https.setHttpsConfigurator(new HttpsConfigurator(tls));
+			server = https;
+		}
 		server.createContext("/", this::handle);
 		server.start();
 	}
@@ -45,9 +62,9 @@ public final class LocalServer implements AutoCloseable {
 		return origin() + "/files";
 	}
 
-	/** {@code http://127.0.0.1:<port>}. */
+	/** {@code http://127.0.0.1:<port>}, or {@code https://…} for an HTTPS server. */
 	public String origin() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	/** Serves {@code bytes} as {@code /files/<name>}. */

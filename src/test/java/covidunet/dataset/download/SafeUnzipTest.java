@@ -136,9 +136,14 @@ class SafeUnzipTest {
 		assertRefused(TestZips.zip(entries(name, "evil".getBytes())), name, "absolute path");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "a\\..\\..\\evil", "..\\evil", "\\\\server\\share\\evil", "\\etc\\x" })
+	void refusesBackslashes(final String name) throws IOException {
+		assertRefused(TestZips.zip(entries("ok.txt", "ok".getBytes(), name, "x".getBytes())), name, "backslash");
+	}
+
 	@Test
-	void refusesBackslashesAndColons() throws IOException {
-		assertRefused(TestZips.zip(entries("a\\..\\..\\evil", "x".getBytes())), "a\\..\\..\\evil", "backslash");
+	void refusesColons() throws IOException {
 		assertRefused(TestZips.zip(entries("a/file:stream", "x".getBytes())), "a/file:stream", "colon");
 	}
 
@@ -148,6 +153,66 @@ class SafeUnzipTest {
 		SafeUnzip.check(write(zip));
 		Files.delete(dir.resolve("test.zip"));
 		assertRefused(TestZips.withUnixMode(zip, 1, 0120777), "link", "symbolic link");
+	}
+
+	/**
+	 * A link followed by an entry that would be written through it, in either order: refused
+	 * before anything is written, so the folder the link names stays empty.
+	 */
+	@Test
+	void refusesEntriesThatWouldResolveThroughALink() throws IOException {
+		final Path outside = Files.createDirectory(dir.resolve("outside"));
+		final byte[] linkFirst = TestZips.withUnixMode(TestZips.zip(entries("link", outside.toString().getBytes(),
+			"link/evil.sh", "rm -rf ~".getBytes())), 0, 0120777);
+		assertRefusedLeavingOutsideAlone(linkFirst, "link", outside);
+		final byte[] linkLast = TestZips.withUnixMode(TestZips.zip(entries("link/evil.sh", "rm -rf ~".getBytes(), "link",
+			"..".getBytes())), 1, 0120777);
+		assertRefusedLeavingOutsideAlone(linkLast, "link", outside);
+	}
+
+	private void assertRefusedLeavingOutsideAlone(final byte[] zip, final String entry, final Path outside)
+		throws IOException
+	{
+		final Path file = write(zip);
+		final BadInputException e =
+			assertThrows(BadInputException.class, () -> SafeUnzip.extract(file, dir.resolve("out"), Progress.NONE));
+		assertTrue(e.getMessage().startsWith(file + ": refused: entry '" + entry + "' is a symbolic link"), e.getMessage());
+		assertEquals(List.of("outside", "test.zip"), names(dir));
+		assertEquals(List.of(), names(outside));
+	}
+
+	@Test
+	void refusesWindowsReparsePoints() throws IOException {
+		final byte[] zip = TestZips.zip(entries("ok.txt", "ok".getBytes(), "junction", "C:/Windows".getBytes()));
+		assertRefused(TestZips.withCentralInt(zip, 1, 38, 0x400), "junction", "symbolic link");
+	}
+
+	/** A link planted where the extraction's temporary folder goes is removed, not followed. */
+	@Test
+	void aLinkPlantedAsTheTemporaryFolderIsNotFollowed() throws IOException {
+		final Path outside = Files.createDirectory(dir.resolve("outside"));
+		Files.writeString(outside.resolve("keep.txt"), "mine");
+		Files.createSymbolicLink(dir.resolve(".out.extracting"), outside);
+		final Path zip = write(TestZips.zip(entries("keep.txt", "theirs".getBytes(), "new.txt", "x".getBytes())));
+		SafeUnzip.extract(zip, dir.resolve("out"), Progress.NONE);
+		assertEquals(List.of("keep.txt"), names(outside));
+		assertEquals("mine", Files.readString(outside.resolve("keep.txt")));
+		assertEquals(List.of("keep.txt", "new.txt"), names(dir.resolve("out")));
+		assertEquals(List.of("out", "outside", "test.zip"), names(dir));
+	}
+
+	@Test
+	void refusesNamesThatOneFileSystemOrAnotherWouldMerge() throws IOException {
+		final String composed = "\u00e9t\u00e9.nii.gz";
+		final String decomposed = "e\u0301te\u0301.nii.gz";
+		assertRefused(TestZips.zip(entries(composed, "1".getBytes(), decomposed, "2".getBytes())), decomposed,
+			"duplicate of '" + composed + "'");
+		Files.delete(dir.resolve("test.zip"));
+		assertRefused(TestZips.zip(entries("\u00c9T\u00c9/a", "1".getBytes(), "\u00e9t\u00e9/a", "2".getBytes())),
+			"\u00e9t\u00e9/a", "duplicate of '\u00c9T\u00c9/a'");
+		Files.delete(dir.resolve("test.zip"));
+		assertRefused(TestZips.zip(entries("Masks", "1".getBytes(), "masks/a", "2".getBytes())), "masks/a",
+			"which is a file");
 	}
 
 	@Test

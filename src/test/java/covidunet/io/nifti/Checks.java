@@ -90,9 +90,14 @@ final class Checks {
 	 * the test when absent.
 	 */
 	static Path realData() {
-		final Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-		final Path real = base.resolveSibling("shared").resolve("data").resolve("real");
+		final Path real = realDataFolder();
 		Assumptions.assumeTrue(Files.isDirectory(real), () -> "no shared fixtures at " + real);
 		return real;
+	}
+
+	/** Where the shared real fixtures are, {@code ../shared/data/real}, whether they exist or not. */
+	static Path realDataFolder() {
+		final Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+		return base.resolveSibling("shared").resolve("data").resolve("real");
 	}
 }
