@@ -16,7 +16,7 @@ import covidunet.testing.ChildJvm;
 import covidunet.testing.CompleteOutputs;
 
 /**
- * A launcher run in a child JVM ended at some moment (by SIGKILL), what it left checked
+ * A launcher run in a child JVM ended at some moment (SIGKILL, or SIGTERM), what it left checked
  * against an uninterrupted run's outputs, and the same command run again: every visible file it
  * left is complete and byte-identical to the uninterrupted run's file of that name; the rerun
  * exits 0 and leaves exactly the uninterrupted run's files, byte for byte, and no temporary.
@@ -52,6 +52,14 @@ final class KilledRun {
 		return (child, out) -> {
 			child.awaitLine(line, count, 2);
 			child.kill();
+		};
+	}
+
+	/** SIGTERM once the {@code count}-th output line matching {@code line} is printed. */
+	static Moment terminatedAfterLine(final Predicate<String> line, final int count) {
+		return (child, out) -> {
+			child.awaitLine(line, count, 2);
+			child.terminate();
 		};
 	}
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ import covidunet.testing.UntrainedModels;
 /**
  * {@code segment} of a folder of six scans in a child JVM, ended by SIGKILL at several moments
  * (after the k-th case started, while a label file is written, while {@code volumes.csv} is
- * written): each file it left is complete and byte-identical to an uninterrupted
+ * written) and by SIGTERM: each file it left is complete and byte-identical to an uninterrupted
  * run's, and the same command run again completes with exactly the uninterrupted run's files and
- * no temporary (see {@link KilledRun}).
+ * no temporary (see {@link KilledRun}). SIGTERM cancels the run at once.
  */
 class SegmentKillTest {
 
@@ -94,5 +95,18 @@ class SegmentKillTest {
 			System.out.println("SegmentKillTest " + moment.getKey() + ": left " + KilledRun.check(reference, out,
 				SegmentKillTest::args, moment.getValue()));
 		}
+	}
+
+	/**
+	 * SIGTERM (as Ctrl-C's SIGINT, or Slurm's scancel) cancels the segmentation: it stops within
+	 * the case under way instead of working on until the JVM halts, and leaves the cases done.
+	 */
+	@Test
+	void sigtermStopsTheSegmentationAtOnce(@TempDir final Path tmp) throws Exception {
+		final KilledRun.Left left = KilledRun.check(reference, tmp.resolve("out"), SegmentKillTest::args, KilledRun
+			.terminatedAfterLine(SegmentKillTest::caseLine, 2));
+		System.out.println("SegmentKillTest SIGTERM when case 2 starts: left " + left);
+		assertEquals(Set.of("case_1.nii.gz"), left.visible().keySet(), "the first case, done before the signal");
+		assertEquals(List.of(), left.hidden(), "a cancelled write deletes its temporary");
 	}
 }

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * A JVM started on the tests' class path (the launcher's {@code covidunet.cli.Main}, or another
  * main class), its output (stdout and stderr together) read line by line as it comes, so that a
  * test can wait for an event and then kill it. {@link #kill()} sends SIGKILL and checks that the
- * process died of it.
+ * process died of it; {@link #terminate()} likewise with SIGTERM.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -29,6 +29,9 @@ public final class ChildJvm implements AutoCloseable {
 
 	/** The exit status of a process killed by SIGKILL (128 + 9). */
 	public static final int SIGKILLED = 137;
+
+	/** The exit status of a JVM that SIGTERM ended (128 + 15). */
+	public static final int SIGTERMINATED = 143;
 
 	private final Process process;
 	private final List<String> lines = new ArrayList<>();
@@ -144,6 +147,17 @@ public final class ChildJvm implements AutoCloseable {
 		process.destroyForcibly();
 		assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the killed process is still there");
 		assertEquals(SIGKILLED, process.exitValue(), "killed by SIGKILL (128 + 9): destroyForcibly is SIGKILL here");
+	}
+
+	/**
+	 * Sends SIGTERM (what Ctrl-C's SIGINT, Slurm's scancel and a shutdown do, for a JVM without
+	 * shutdown hooks) and waits for the process to end of it.
+	 */
+	public void terminate() throws InterruptedException {
+		assertTrue(process.isAlive(), () -> "the process ended before it was terminated:\n" + String.join("\n", output()));
+		process.destroy();
+		assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the terminated process is still there");
+		assertEquals(SIGTERMINATED, process.exitValue(), "ended by SIGTERM (128 + 15)");
 	}
 
 	/**
