@@ -30,7 +30,8 @@ import covidunet.testing.UntrainedModels;
 
 /**
  * {@code evaluate} of two folds (six cases, a fold model each) in a child JVM, killed with SIGKILL
- * while it segments (when the second case is read, while a prediction is written), while it scores, while it writes a case's figure, while it writes {@code report.html}: each
+ * while it segments (when the second case is read, while a prediction is written, as soon as one
+ * is), while it scores, while it writes a case's figure, while it writes {@code report.html}: each
  * file it left (predictions, their volumes, tables, figures, report) is complete and
  * byte-identical to an uninterrupted run's, and the same command run again completes with exactly
  * the uninterrupted run's files and no temporary (see {@link KilledRun}).
@@ -89,6 +90,8 @@ class EvaluateKillTest {
 		moments.put("SIGKILL when the second case is read", KilledRun.afterLine(l -> l.startsWith("reading "), 2));
 		moments.put("SIGKILL while a prediction is written", KilledRun.whileWriting(l -> l.startsWith("reading "),
 			FoldEvaluation.PREDICTIONS, ".coronacases_001.nii.gz.tmp-"));
+		moments.put("SIGKILL as soon as a prediction is written", KilledRun.whenWritten(l -> l.startsWith("reading "),
+			FoldEvaluation.PREDICTIONS + "/coronacases_001.nii.gz"));
 		moments.put("SIGKILL when the fourth case is scored", KilledRun.afterLine(l -> l.startsWith("scoring "), 4));
 		moments.put("SIGKILL while a case figure is written", KilledRun.whileWriting(l -> l.startsWith("figures of "),
 			EvaluationReport.FIGURES, ".coronacases_"));

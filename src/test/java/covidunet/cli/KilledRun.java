@@ -81,6 +81,20 @@ final class KilledRun {
 		};
 	}
 
+	/**
+	 * SIGKILL the moment the output's file {@code file} appears, watched from the first output line
+	 * matching {@code from} on.
+	 */
+	static Moment whenWritten(final Predicate<String> from, final String file) {
+		return (child, out) -> {
+			child.awaitLine(from, 1, 2);
+			final Path watched = out.resolve(file);
+			assertTrue(child.spinUntil(() -> Files.exists(watched), 2), () -> "no " + watched + ":\n" + String.join("\n",
+				child.output()));
+			child.kill();
+		};
+	}
+
 	private static boolean holds(final Path folder, final String prefix) {
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, p -> p.getFileName().toString().startsWith(
 			prefix)))
