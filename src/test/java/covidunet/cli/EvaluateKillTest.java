@@ -13,20 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import covidunet.dataset.IntensityKind;
-import covidunet.dataset.TestDatasets;
 import covidunet.evaluate.EvaluationReport;
 import covidunet.evaluate.FoldEvaluation;
 import covidunet.evaluate.MetricsTable;
 import covidunet.evaluate.Report;
-import covidunet.io.Geometry;
-import covidunet.model.net.Norm;
-import covidunet.model.net.UNetConfig;
-import covidunet.model.train.FoldTraining;
-import covidunet.model.train.History;
-import covidunet.preprocess.PreprocessConfig;
 import covidunet.testing.CompleteOutputs;
-import covidunet.testing.UntrainedModels;
 
 /**
  * {@code evaluate} of two folds (six cases, a fold model each) in a child JVM, killed with SIGKILL
@@ -38,9 +29,6 @@ import covidunet.testing.UntrainedModels;
  */
 class EvaluateKillTest {
 
-	private static final List<String> IDS = List.of("coronacases_001", "coronacases_002", "coronacases_003",
-		"coronacases_004", "coronacases_005", "coronacases_006");
-
 	@TempDir
 	static Path shared;
 
@@ -51,23 +39,9 @@ class EvaluateKillTest {
 
 	@BeforeAll
 	static void uninterrupted() throws IOException {
-		dataset = shared.resolve("data");
-		final Geometry geometry = TestDatasets.geometry(new long[] { 40, 36, 12 }, TestDatasets.AFFINE);
-		for (final String id : IDS) {
-			TestDatasets.image(TestDatasets.zenodoImage(dataset, id), IntensityKind.HU, geometry);
-			TestDatasets.mask(TestDatasets.zenodoMask(dataset, id), geometry);
-		}
-		folds = shared.resolve("folds.json");
-		assertEquals(0, Launch.with(new Main(Subcommands.standard()), "folds", "--dataset", dataset.toString(), "--output",
-			folds.toString(), "--folds", "2", "--seed", "1").code());
-		models = shared.resolve("models");
-		for (int k = 0; k < 2; k++) {
-			final Path fold = FoldTraining.foldDirectory(models, k);
-			UntrainedModels.export(fold, new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM),
-				k, PreprocessConfig.REFERENCE.withTargetSpacing(1.5, 1.5, 3));
-			final History history = History.create(fold.resolve(History.FILE_NAME));
-			for (int e = 1; e <= 3; e++) history.append(new History.Row(e, 1e-3, 1.0 / e, 0.5, 0.5, 0.1 * e, 1.1 / e, 0.1, 2));
-		}
+		dataset = EvaluateInputs.dataset(shared.resolve("data"));
+		folds = EvaluateInputs.folds(dataset, shared.resolve("folds.json"));
+		models = EvaluateInputs.models(shared.resolve("models"));
 		final Path out = shared.resolve("uninterrupted");
 		final Launch launch = Launch.with(new Main(Subcommands.standard()), args(out).toArray(String[]::new));
 		assertEquals(0, launch.code(), launch.err());

@@ -118,6 +118,16 @@ final class KilledRun {
 		try (ChildJvm child = ChildJvm.launcher(args.apply(out))) {
 			moment.end(child, out);
 		}
+		final Left left = assertLeft(reference, out);
+		assertRerun(reference, out, args);
+		return left;
+	}
+
+	/**
+	 * Checks what an interrupted run left in {@code out}: every visible file is complete and
+	 * byte-identical to the file of that name in {@code reference}.
+	 */
+	static Left assertLeft(final Map<String, Path> reference, final Path out) throws IOException {
 		final List<String> hidden = Files.isDirectory(out) ? CompleteOutputs.hidden(out) : List.of();
 		final Map<String, Path> left = Files.isDirectory(out) ? CompleteOutputs.assertComplete(out) : Map.of();
 		for (final Map.Entry<String, Path> file : left.entrySet()) {
@@ -125,6 +135,16 @@ final class KilledRun {
 			assertEquals(-1, Files.mismatch(reference.get(file.getKey()), file.getValue()), file.getKey() +
 				": differs from the uninterrupted run's");
 		}
+		return new Left(left, hidden);
+	}
+
+	/**
+	 * Runs {@code args.apply(out)} again in this JVM: it exits 0 and leaves exactly the files of
+	 * {@code reference}, byte for byte, and no temporary.
+	 */
+	static void assertRerun(final Map<String, Path> reference, final Path out, final Function<Path, List<String>> args)
+		throws IOException
+	{
 		final Launch rerun = Launch.with(new Main(Subcommands.standard()), args.apply(out).toArray(String[]::new));
 		assertEquals(0, rerun.code(), rerun.err());
 		final Map<String, Path> after = CompleteOutputs.assertComplete(out);
@@ -134,6 +154,5 @@ final class KilledRun {
 				": differs from the uninterrupted run's");
 		}
 		assertEquals(List.of(), CompleteOutputs.hidden(out), "the rerun leaves no temporary");
-		return new Left(left, hidden);
 	}
 }

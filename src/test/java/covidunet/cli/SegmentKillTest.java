@@ -3,30 +3,18 @@ package covidunet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.imglib2.img.array.ArrayImgs;
-
-import covidunet.io.Affine;
-import covidunet.io.Geometry;
-import covidunet.io.Volume;
-import covidunet.io.nifti.NiftiWriter;
-import covidunet.model.net.Norm;
-import covidunet.model.net.UNetConfig;
 import covidunet.predict.SegmentJob;
-import covidunet.preprocess.PreprocessConfig;
 import covidunet.testing.CompleteOutputs;
-import covidunet.testing.UntrainedModels;
 
 /**
  * {@code segment} of a folder of six scans in a child JVM, ended by SIGKILL at several moments
@@ -48,27 +36,13 @@ class SegmentKillTest {
 
 	@BeforeAll
 	static void uninterrupted() throws IOException {
-		model = shared.resolve("model");
-		UntrainedModels.export(model, new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM), 3,
-			PreprocessConfig.REFERENCE.withTargetSpacing(1.5, 1.5, 2));
-		input = Files.createDirectories(shared.resolve("scans"));
-		final Random random = new Random(5);
-		for (int i = 1; i <= CASES; i++) scan(input.resolve("case_" + i + ".nii.gz"), random);
+		model = SegmentInputs.model(shared.resolve("model"));
+		input = SegmentInputs.scans(shared.resolve("scans"), CASES);
 		final Path out = shared.resolve("uninterrupted");
 		final Launch launch = Launch.with(new Main(Subcommands.standard()), args(out).toArray(String[]::new));
 		assertEquals(0, launch.code(), launch.err());
 		reference = CompleteOutputs.assertComplete(out);
 		assertEquals(CASES + 1, reference.size(), "a label file per case and " + SegmentJob.VOLUMES);
-	}
-
-	/** A CT-like volume of 48 × 40 × 20 voxels with an oblique sform. */
-	private static void scan(final Path file, final Random random) {
-		final long[] dims = { 48, 40, 20 };
-		final float[] v = new float[(int) (dims[0] * dims[1] * dims[2])];
-		for (int i = 0; i < v.length; i++) v[i] = random.nextInt(1400) - 1000;
-		final Affine sform = Affine.ofRows(1.4, 0.1, 0, -30, -0.1, 1.4, 0, 20, 0, 0, 2.5, -50);
-		NiftiWriter.write(new Volume<>(ArrayImgs.floats(v, dims), Geometry.fromAffine(dims, sform,
-			Geometry.CODE_SCANNER)), file, "test ct");
 	}
 
 	private static List<String> args(final Path out) {
