@@ -36,8 +36,9 @@ import covidunet.testing.CompleteOutputs;
 
 /**
  * Trainings in a child JVM killed with SIGKILL at several moments — while a checkpoint is
- * written, while the model is exported, while the curves are written, at seeded random moments —
- * each resumed by the next: after every kill each checkpoint under its final name restores, the
+ * written, while an older one is deleted, while the model is exported, while the curves are
+ * written, at a seeded random moment — and with SIGTERM (Ctrl-C, scancel) at another, each resumed
+ * by the next: after every kill each checkpoint under its final name restores, the
  * latest complete one before the kill remains, every visible file is complete and the history's
  * checkpointed rows are unchanged; the last resume finishes with the losses of an uninterrupted
  * training, no temporary left, and a model that gives bit-identical probabilities in a fresh JVM.
@@ -121,14 +122,18 @@ class TrainKillTest {
 		};
 	}
 
-	/** Kills at a random moment of the training (after its first epoch line). */
-	private static Moment atRandom(final Path out, final Random random) {
+	/**
+	 * Kills at a random moment of the training (after its first epoch line), with SIGKILL, or with
+	 * SIGTERM (as Ctrl-C or Slurm's scancel: the launcher cancels the training).
+	 */
+	private static Moment atRandom(final Path out, final Random random, final boolean sigterm) {
 		final int millis = random.nextInt(1500);
 		return child -> {
 			child.awaitLine(l -> l.startsWith("epoch "), 1, 2);
 			Thread.sleep(millis);
 			final int checkpoint = latest(out);
-			child.kill();
+			if (sigterm) child.terminate();
+			else child.kill();
 			return checkpoint;
 		};
 	}
@@ -148,8 +153,8 @@ class TrainKillTest {
 		moments.put("while an older checkpoint is deleted", whileWriting(out, checkpoints, ".epoch-", 2, ".old"));
 		moments.put("while the model is exported", whileWriting(out, out, ".saved_model.export-", 1, ""));
 		moments.put("while the curves are written", whileWriting(out, out, ".training_curves.png.tmp-", 1, ""));
-		moments.put("at a random moment (1)", atRandom(out, random));
-		moments.put("at a random moment (2)", atRandom(out, random));
+		moments.put("at a random moment", atRandom(out, random, false));
+		moments.put("SIGTERM at a random moment", atRandom(out, random, true));
 
 		List<History.Row> kept = List.of();
 		for (final Map.Entry<String, Moment> moment : moments.entrySet()) {
