@@ -65,8 +65,8 @@ public final class AtomicFiles {
 	}
 
 	/** Fills the locked temporary and renames it over {@code file} while it is still locked. */
-	private static void writeVia(final Path temporary, final FileChannel channel, final Path file, final Content content)
-		throws IOException
+	private static void writeVia(final Path temporary, final FileChannel channel, final Path file,
+		final Content content) throws IOException
 	{
 		try {
 			Temporaries.removeStale(file);

@@ -96,7 +96,8 @@ final class Temporaries {
 			.getFileName().toString().startsWith(prefix)))
 		{
 			for (final Path entry : entries) {
-				if (!OWN.contains(key(entry)) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) deleteIfStale(entry);
+				final boolean regular = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+				if (regular && !OWN.contains(key(entry))) deleteIfStale(entry);
 			}
 		}
 		catch (final IOException e) {

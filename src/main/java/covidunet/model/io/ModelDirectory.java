@@ -281,7 +281,8 @@ public final class ModelDirectory {
 		for (final Path aside : leftovers) {
 			if (aside.getFileName().toString().startsWith(OLD) && SavedModelDigest.of(aside).equals(described)) {
 				if (Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-					Files.move(current, root.resolve(STAGED + AtomicFiles.randomSuffix()), StandardCopyOption.ATOMIC_MOVE);
+					final Path mismatched = root.resolve(STAGED + AtomicFiles.randomSuffix());
+					Files.move(current, mismatched, StandardCopyOption.ATOMIC_MOVE);
 				}
 				Files.move(aside, current, StandardCopyOption.ATOMIC_MOVE);
 				return;
