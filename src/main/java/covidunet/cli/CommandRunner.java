@@ -222,6 +222,21 @@ public final class CommandRunner {
 		if (module instanceof Cancelable) ((Cancelable) module).cancel(reason);
 	}
 
+	/**
+	 * Cancels the running command, if any, and waits up to {@code millis} for it to end (for the
+	 * JVM's end, which halts once its shutdown hooks return).
+	 */
+	public void cancelAndWait(final String reason, final long millis) {
+		cancel(reason);
+		final long deadline = System.nanoTime() + millis * 1_000_000;
+		try {
+			while (running != null && System.nanoTime() < deadline) Thread.sleep(10);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Hands the running command's progress reports to the frontend. */
 	@EventHandler
 	private void onProgress(final ProgressEvent event) {

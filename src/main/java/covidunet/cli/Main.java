@@ -163,17 +163,23 @@ public final class Main {
 		try (Context context = CliContext.create(out)) {
 			final CommandRunner runner = new CommandRunner(context, out);
 			if (line.help()) out.print(Usage.command(entry, runner.info(entry.command())));
-			else runner.run(entry.command(), entry.name(), line.options());
+			else {
+				try (ShutdownCancel interrupts = new ShutdownCancel(runner)) {
+					runner.run(entry.command(), entry.name(), line.options());
+				}
+			}
 		}
 	}
 
 	private void runConsole(final List<String> args, final PrintStream out) {
 		try (Context context = CliContext.create(out)) {
-			final LauncherSession session =
-				new LauncherSession(subcommands, new CommandRunner(context, out));
+			final CommandRunner runner = new CommandRunner(context, out);
+			final LauncherSession session = new LauncherSession(subcommands, runner);
 			context.getService(ObjectService.class).addObject(session);
-			context.getService(ConsoleService.class).processArgs(args.toArray(new String[0]));
-			context.getService(StartupService.class).executeOperations();
+			try (ShutdownCancel interrupts = new ShutdownCancel(runner)) {
+				context.getService(ConsoleService.class).processArgs(args.toArray(new String[0]));
+				context.getService(StartupService.class).executeOperations();
+			}
 			session.finish();
 		}
 	}

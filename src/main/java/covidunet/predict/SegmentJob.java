@@ -29,8 +29,9 @@ import covidunet.io.nifti.NiftiWriter;
  * beside it), or a folder of NIfTI files into a folder ({@code <case>.nii.gz} each, keeping the
  * case id, and {@code volumes.csv}). Labels are uint8 NIfTI with the input's geometry and the
  * models' digest in {@code descrip}; with {@code probabilities}, {@code <case>_prob_<class>.nii.gz}
- * float32 beside them. Every file is written to a temporary name and renamed when complete.
- * Existing outputs: refused for a single input, skipped in folder mode, replaced with
+ * float32 beside them. Every file is written to a temporary name and renamed when complete; a
+ * case's label file is written after its other files, so that its existence means the case is
+ * done. Existing outputs: refused for a single input, skipped in folder mode, replaced with
  * {@code overwrite}.
  */
 public final class SegmentJob {
@@ -93,9 +94,7 @@ public final class SegmentJob {
 			throw new BadInputException("output " + labels + ": exists; pass --overwrite true to replace it");
 		}
 		final String id = Files.isDirectory(input) ? input.getFileName().toString() : CaseNames.caseIdOfFile(input);
-		final Result result = segmentOne(id, input, labels, request.probabilities());
-		writeVolumes(csv, List.of(result));
-		return List.of(result);
+		return List.of(segmentOne(id, input, labels, request.probabilities(), csv));
 	}
 
 	private List<Result> folder(final Path input, final Path output, final Request request) {
@@ -126,7 +125,7 @@ public final class SegmentJob {
 				results.add(new Result(id, labels, existing(labels), true));
 				continue;
 			}
-			results.add(segmentOne(id, files.get(i), labels, request.probabilities()));
+			results.add(segmentOne(id, files.get(i), labels, request.probabilities(), null));
 		}
 		progress.report("cases", files.size(), files.size());
 		writeVolumes(output.resolve(VOLUMES), results);
@@ -135,9 +134,13 @@ public final class SegmentJob {
 
 	/**
 	 * Reads and segments one input; the scan itself is referenced only while it is preprocessed.
+	 * The label file is written last, with its volumetrics in {@code csv} (if not null) before it:
+	 * once it exists, the case is done, so an interrupted run is finished by running it again.
 	 * Messages name the input file, not only its case id.
 	 */
-	private Result segmentOne(final String id, final Path input, final Path labels, final boolean probabilities) {
+	private Result segmentOne(final String id, final Path input, final Path labels, final boolean probabilities,
+		final Path csv)
+	{
 		final Segmentation s = segmenter.segment(input.toString(), read(input), progress);
 		final String descrip = "covid-unet " + s.digest();
 		if (probabilities) {
@@ -146,9 +149,11 @@ public final class SegmentJob {
 				NiftiWriter.write(s.probability(c), file, NiftiDatatype.FLOAT32, descrip);
 			}
 		}
+		final Result result = new Result(id, labels, Volumetrics.of(s.labels()), false);
+		if (csv != null) writeVolumes(csv, List.of(result));
 		progress.report("writing " + labels.getFileName(), 0, 1);
 		NiftiWriter.write(s.labels(), labels, NiftiDatatype.UINT8, descrip);
-		return new Result(id, labels, Volumetrics.of(s.labels()), false);
+		return result;
 	}
 
 	/** The volumetrics of an existing label file, so that {@code volumes.csv} lists every case. */

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.tensorflow.Operand;
@@ -36,8 +38,9 @@ import covidunet.model.SessionThreads;
  * directory the new SavedModel is written to a hidden folder inside it, then swapped in by
  * renaming folders, and {@code model.json} is replaced atomically last. Should the process die
  * between those renames, {@link #load} refuses the directory (a missing {@code saved_model} or a
- * digest mismatch) rather than use a mixture, and the next export removes the leftovers. One
- * export at a time per directory.
+ * digest mismatch) rather than use a mixture, and {@link #recover} (which a resumed training calls,
+ * and every export does first) puts back the SavedModel the card describes and removes the
+ * leftovers. One export at a time per directory.
  */
 public final class ModelDirectory {
 
@@ -204,7 +207,7 @@ public final class ModelDirectory {
 		final Path staged = dir.resolve(STAGED + suffix), old = dir.resolve(OLD + suffix);
 		final Path current = dir.resolve(SAVED_MODEL);
 		try {
-			removeLeftovers(dir);
+			recover(dir);
 			final ModelCard written = card.withSavedModelSha256(saveModel(function, staged));
 			final boolean replacing = Files.exists(current, LinkOption.NOFOLLOW_LINKS);
 			if (replacing) Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
@@ -247,14 +250,57 @@ public final class ModelDirectory {
 		return SavedModelDigest.of(folder);
 	}
 
-	private static void removeLeftovers(final Path dir) throws IOException {
+	/**
+	 * Repairs what an interrupted export left in a model directory (the process died between its
+	 * renames): if {@code saved_model/} is missing or does not match the card's digest while the
+	 * SavedModel the export had set aside does, that one is put back (the one it replaced, if any,
+	 * moved aside first); then the hidden leftovers of exports are deleted. A directory without
+	 * leftovers is not touched.
+	 *
+	 * @throws BadInputException naming the directory if it cannot be read or repaired
+	 */
+	public static void recover(final Path dir) {
+		final Path root = dir.toAbsolutePath().normalize();
+		try {
+			final List<Path> leftovers = leftovers(root);
+			if (leftovers.isEmpty()) return;
+			restoreSetAside(root, leftovers);
+			for (final Path entry : leftovers(root)) FileTrees.delete(entry);
+		}
+		catch (final IOException e) {
+			throw cannotWrite(root, e);
+		}
+	}
+
+	private static void restoreSetAside(final Path root, final List<Path> leftovers) throws IOException {
+		final Path json = root.resolve(MODEL_JSON);
+		if (!Files.isRegularFile(json)) return;
+		final String described = ModelCard.read(json).savedModelSha256().orElse("");
+		final Path current = root.resolve(SAVED_MODEL);
+		if (Files.isDirectory(current) && SavedModelDigest.of(current).equals(described)) return;
+		for (final Path aside : leftovers) {
+			if (aside.getFileName().toString().startsWith(OLD) && SavedModelDigest.of(aside).equals(described)) {
+				if (Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+					final Path mismatched = root.resolve(STAGED + AtomicFiles.randomSuffix());
+					Files.move(current, mismatched, StandardCopyOption.ATOMIC_MOVE);
+				}
+				Files.move(aside, current, StandardCopyOption.ATOMIC_MOVE);
+				return;
+			}
+		}
+	}
+
+	private static List<Path> leftovers(final Path dir) throws IOException {
+		final List<Path> found = new ArrayList<>();
+		if (!Files.isDirectory(dir)) return found;
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, e -> {
 			final String name = e.getFileName().toString();
 			return name.startsWith(STAGED) || name.startsWith(OLD);
 		}))
 		{
-			for (final Path entry : entries) FileTrees.delete(entry);
+			for (final Path entry : entries) found.add(entry);
 		}
+		return found;
 	}
 
 	private static void deleteQuietly(final Path folder) {

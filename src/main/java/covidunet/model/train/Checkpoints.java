@@ -22,11 +22,11 @@ import covidunet.io.FileTrees;
 /**
  * The training checkpoints of a model directory, in its {@value #FOLDER} folder. A checkpoint is
  * written into {@code .epoch-<n>.tmp}, flushed to disk, renamed to {@code epoch-<n>} in one atomic
- * step, and only then are the older ones deleted: whenever the process dies, at least one complete
- * checkpoint remains once one has been written (the previous or the new one). Folders named
- * {@code epoch-<n>} are complete by construction; {@code .tmp} folders are leftovers of
- * interrupted saves, removed by the next save (never by a reader, which may look while a training
- * writes).
+ * step, and only then are the older ones deleted, each renamed to {@code .epoch-<n>.old} first:
+ * whenever the process dies, at least one complete checkpoint remains once one has been written
+ * (the previous or the new one). Folders named {@code epoch-<n>} are complete by construction;
+ * {@code .tmp} and {@code .old} folders are leftovers of interrupted saves and deletions, removed
+ * by the next save (never by a reader, which may look while a training writes).
  *
  * <p>The variables are saved with {@link Session#save(String)}, which covers every variable of
  * the graph at the first save (weights, Adam's slots and powers, batch-norm moving statistics):
@@ -38,7 +38,7 @@ public final class Checkpoints {
 	public static final String FOLDER = "checkpoints";
 
 	private static final Pattern COMPLETE = Pattern.compile("epoch-([0-9]{1,9})");
-	private static final Pattern LEFTOVER = Pattern.compile("\\.epoch-[0-9]{1,9}\\.tmp");
+	private static final Pattern LEFTOVER = Pattern.compile("\\.epoch-[0-9]{1,9}\\.(tmp|old)");
 
 	private Checkpoints() {}
 
@@ -69,7 +69,10 @@ public final class Checkpoints {
 			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
 			sync(folder);
 			for (final Checkpoint older : complete(folder)) {
-				if (older.epoch() < epoch) FileTrees.delete(older.folder());
+				if (older.epoch() >= epoch) continue;
+				final Path doomed = folder.resolve("." + older.folder().getFileName() + ".old");
+				Files.move(older.folder(), doomed, StandardCopyOption.ATOMIC_MOVE);
+				FileTrees.delete(doomed);
 			}
 		}
 		catch (final IOException e) {

@@ -39,7 +39,8 @@ import covidunet.sample.ValidationPatches;
  * <p>
  * <b>Resuming</b> restores the latest checkpoint and continues with the next epoch: the history is
  * cut back to the checkpoint's epoch, patches continue the same seeded stream, so a resumed
- * training makes the same batches it would have made without the interruption. The configuration
+ * training makes the same batches it would have made without the interruption. A model export
+ * that a kill interrupted is repaired first ({@link ModelDirectory#recover}). The configuration
  * is kept in {@code checkpoints/}{@value #CONFIG}; a resume with another network, preprocessing,
  * sampling, augmentation or seed is refused.
  * <p>
@@ -131,6 +132,7 @@ public final class Trainer {
 			throw new BadInputException("output " + dir + ": already holds a model or a training; resume it with " +
 				"--resume true, or choose another folder");
 		}
+		if (run.resume()) ModelDirectory.recover(dir);
 		final Optional<Checkpoint> latest = run.resume() ? Checkpoints.latest(dir) : Optional.empty();
 		if (latest.isPresent() && Files.isRegularFile(configFile)) {
 			final TrainingConfig saved = TrainingConfig.fromJson(JsonFiles.parse(configFile).getAsJsonObject());

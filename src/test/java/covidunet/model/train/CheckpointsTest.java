@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +165,7 @@ class CheckpointsTest {
 		session.save(leftover.resolve(Checkpoint.VARIABLES).toString());
 		Files.writeString(leftover.resolve(Checkpoint.STATE), state(2).toJson().toString());
 		Files.createDirectories(folder.resolve(".epoch-3.tmp"));
+		Files.writeString(Files.createDirectories(folder.resolve(".epoch-0.old")).resolve(Checkpoint.STATE), "{");
 		final Checkpoint latest = Checkpoints.latest(tmp).orElseThrow();
 		assertEquals(1, latest.epoch());
 		assertTrue(Files.exists(leftover), "a reader removes nothing: a training may be writing it");
@@ -168,9 +174,40 @@ class CheckpointsTest {
 		Checkpoints.save(session, tmp, state(2));
 		assertEquals(2, Checkpoints.latest(tmp).orElseThrow().epoch());
 		assertFalse(Files.exists(folder.resolve(".epoch-3.tmp")), "the next save removes leftovers");
+		assertFalse(Files.exists(folder.resolve(".epoch-0.old")), "also those of an interrupted deletion");
 		try (Stream<Path> entries = Files.list(folder)) {
 			assertEquals(List.of("epoch-2"), entries.map(p -> p.getFileName().toString()).toList());
 		}
+	}
+
+	/**
+	 * A reader watching the folder while checkpoints are saved one after the other never finds a
+	 * folder under a final name ({@code epoch-<n>}) without its files: older ones are deleted under
+	 * a hidden name, so a kill during the deletion cannot leave a partial one behind.
+	 */
+	@Test
+	void noIncompleteCheckpointIsEverVisible() throws Exception {
+		final Path folder = tmp.resolve(Checkpoints.FOLDER);
+		final AtomicBoolean saving = new AtomicBoolean(true);
+		final CompletableFuture<List<String>> watcher = CompletableFuture.supplyAsync(() -> {
+			final List<String> incomplete = new ArrayList<>();
+			while (saving.get()) {
+				try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "epoch-*")) {
+					for (final Path p : entries) {
+						final boolean missing = !Files.exists(p.resolve(Checkpoint.STATE)) || !Files.exists(p.resolve(
+							Checkpoint.VARIABLES + ".index"));
+						if (missing && Files.isDirectory(p)) incomplete.add(p.getFileName().toString());
+					}
+				}
+				catch (final IOException e) {
+					// The folder does not exist yet.
+				}
+			}
+			return incomplete;
+		});
+		for (int epoch = 1; epoch <= 60; epoch++) Checkpoints.save(session, tmp, state(epoch));
+		saving.set(false);
+		assertEquals(List.of(), watcher.get(1, TimeUnit.MINUTES), "folders seen without their files");
 	}
 
 	@Test
