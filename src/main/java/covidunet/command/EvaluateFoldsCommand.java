@@ -17,6 +17,7 @@ import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 
 import covidunet.BadInputException;
+import covidunet.CancelledException;
 import covidunet.Progress;
 import covidunet.evaluate.EvaluatedClass;
 import covidunet.evaluate.EvaluationReport;
@@ -97,6 +98,9 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		try {
 			scored = score(out, pairs, progress);
 			report = EvaluationReport.write(out, scored, models == null ? null : models.toPath(), progress);
+		}
+		catch (final CancelledException e) {
+			throw e; // keeps the finished predictions, tables and figures: running it again continues
 		}
 		catch (final RuntimeException | Error e) {
 			added.remove();
