@@ -10,7 +10,6 @@ import covidunet.dataset.IntensityKind;
 import covidunet.dataset.TestDatasets;
 import covidunet.io.Geometry;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNetConfig;
 import covidunet.model.train.FoldTraining;
 import covidunet.model.train.History;
 import covidunet.preprocess.PreprocessConfig;
@@ -49,7 +48,7 @@ final class EvaluateInputs {
 	static Path models(final Path dir) {
 		for (int k = 0; k < 2; k++) {
 			final Path fold = FoldTraining.foldDirectory(dir, k);
-			UntrainedModels.export(fold, new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM),
+			UntrainedModels.export(fold, UntrainedModels.tiny(Norm.INSTANCE),
 				k, PreprocessConfig.REFERENCE.withTargetSpacing(1.5, 1.5, 3));
 			final History history = History.create(fold.resolve(History.FILE_NAME));
 			for (int e = 1; e <= 3; e++) history.append(new History.Row(e, 1e-3, 1.0 / e, 0.5, 0.5, 0.1 * e, 1.1 / e, 0.1, 2));

@@ -12,7 +12,6 @@ import covidunet.io.Geometry;
 import covidunet.io.Volume;
 import covidunet.io.nifti.NiftiWriter;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNetConfig;
 import covidunet.preprocess.PreprocessConfig;
 import covidunet.testing.UntrainedModels;
 
@@ -23,7 +22,7 @@ final class SegmentInputs {
 
 	/** Exports an untrained model (16 × 16 × 8 windows, 1.5 × 1.5 × 2 mm voxels) into {@code dir}. */
 	static Path model(final Path dir) {
-		UntrainedModels.export(dir, new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM), 3,
+		UntrainedModels.export(dir, UntrainedModels.tiny(Norm.INSTANCE), 3,
 			PreprocessConfig.REFERENCE.withTargetSpacing(1.5, 1.5, 2));
 		return dir;
 	}

@@ -37,8 +37,8 @@ import covidunet.model.net.Norm;
 import covidunet.model.net.UNetConfig;
 import covidunet.predict.SegmentJob;
 import covidunet.preprocess.PreprocessConfig;
-import covidunet.testing.UntrainedModels;
 import covidunet.testing.Python;
+import covidunet.testing.UntrainedModels;
 
 /** {@code segment} through the launcher's runner: outputs, folder mode, and the refusals. */
 class SegmentSubcommandTest {
@@ -53,7 +53,7 @@ class SegmentSubcommandTest {
 
 	@BeforeAll
 	static void exportModel() {
-		final UNetConfig net = new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
+		final UNetConfig net = UntrainedModels.tiny(Norm.INSTANCE);
 		model = shared.resolve("model");
 		UntrainedModels.export(model, net, 3, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
 	}

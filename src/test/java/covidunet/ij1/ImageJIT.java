@@ -41,7 +41,6 @@ import covidunet.io.nifti.NiftiReader;
 import covidunet.model.io.ModelCard;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.net.Norm;
-import covidunet.model.net.UNetConfig;
 import covidunet.phantom.PhantomCohort;
 import covidunet.preprocess.PreprocessConfig;
 import covidunet.testing.SkipReasons;
@@ -84,12 +83,10 @@ class ImageJIT {
 
 	@Test
 	void aBatchMacroOpensAPhantomScanSegmentsItAndSavesLabelsWithItsGeometry() throws Exception {
-		final Path data = tmp.resolve("one");
-		PhantomCohort.of(5, 1, "small").write(data, false, 0, Progress.NONE);
-		final Path scan = onlyFile(data.resolve("COVID-19-CT-Seg_20cases"));
+		final Path scan = phantomScan("one", 5);
 		final Path model = tmp.resolve("model");
-		UntrainedModels.export(model, new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1,
-			UNetConfig.DEFAULT_MOMENTUM), 3, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
+		UntrainedModels.export(model, UntrainedModels.tiny(Norm.INSTANCE), 3, PreprocessConfig.REFERENCE
+			.withTargetSpacing(2.5, 2.5, 3.5));
 		final Path labels = tmp.resolve("labels").resolve("scan_labels.nii.gz");
 		Files.createDirectories(labels.getParent());
 		final Run run = batch("segment_open_image.ijm", "image=[" + scan + "] model=[" + model + "] output=[" +
@@ -115,9 +112,7 @@ class ImageJIT {
 
 	@Test
 	void aMacroWithAMissingModelStopsWithOneErrorLineAndWritesNothing() throws Exception {
-		final Path data = tmp.resolve("bad");
-		PhantomCohort.of(6, 1, "small").write(data, false, 0, Progress.NONE);
-		final Path scan = onlyFile(data.resolve("COVID-19-CT-Seg_20cases"));
+		final Path scan = phantomScan("bad", 6);
 		final Path labels = tmp.resolve("bad-labels.nii.gz");
 		final Run run = batch("segment_open_image.ijm", "image=[" + scan + "] model=[" + tmp.resolve("no-model") +
 			"] output=[" + labels + "]");
@@ -242,8 +237,11 @@ class ImageJIT {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static Path onlyFile(final Path folder) throws IOException {
-		try (Stream<Path> files = Files.list(folder)) {
+	/** The scan of a one-case phantom cohort of this seed, written into {@code folder}. */
+	private static Path phantomScan(final String folder, final long seed) throws IOException {
+		final Path data = tmp.resolve(folder);
+		PhantomCohort.of(seed, 1, "small").write(data, false, 0, Progress.NONE);
+		try (Stream<Path> files = Files.list(data.resolve("COVID-19-CT-Seg_20cases"))) {
 			return files.findFirst().orElseThrow();
 		}
 	}

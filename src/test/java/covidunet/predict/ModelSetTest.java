@@ -31,8 +31,7 @@ import covidunet.testing.UntrainedModels;
 /** Loading one model directory or a folder of fold models, and the set's digest. */
 class ModelSetTest {
 
-	private static final UNetConfig NET = new UNetConfig(2, 2, Norm.NONE, 4, 16, 16, 8, 1,
-		UNetConfig.DEFAULT_MOMENTUM);
+	private static final UNetConfig NET = UntrainedModels.tiny(Norm.NONE);
 	private static final PreprocessConfig CONFIG = PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5);
 
 	@TempDir

@@ -47,7 +47,7 @@ class SegmenterMemoryTest {
 	/** A model directory (an untrained tiny U-Net; the tests replace its predictions). */
 	@BeforeAll
 	static void exportModel() {
-		final UNetConfig net = new UNetConfig(2, 2, Norm.NONE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
+		final UNetConfig net = UntrainedModels.tiny(Norm.NONE);
 		model = tmp.resolve("model");
 		UntrainedModels.export(model, net, 1, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
 	}

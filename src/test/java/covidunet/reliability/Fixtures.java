@@ -36,7 +36,7 @@ record Fixtures(Path root, Path dataset, Path foldsFile, Path models) {
 			"--output", folds.toString(), "--folds", "2", "--seed", "3");
 		if (split.code() != 0) throw new IllegalStateException("folds of the good dataset: " + split.err());
 		final Path models = root.resolve("models");
-		final UNetConfig net = new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
+		final UNetConfig net = UntrainedModels.tiny(Norm.INSTANCE);
 		UntrainedModels.export(models.resolve("fold_0"), net, 3, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5,
 			3.5));
 		TestDatasets.copyTree(models.resolve("fold_0"), models.resolve("fold_1"));

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 
 import covidunet.model.io.ModelCard;
 import covidunet.model.io.ModelDirectory;
+import covidunet.model.net.Norm;
 import covidunet.model.net.UNet;
 import covidunet.model.net.UNetConfig;
 import covidunet.preprocess.PreprocessConfig;
@@ -21,6 +22,11 @@ import covidunet.preprocess.PreprocessConfig;
 public final class UntrainedModels {
 
 	private UntrainedModels() {}
+
+	/** The tests' tiny network: 2 levels, 2 base filters, 4 classes, 16 × 16 × 8 windows, batch 1. */
+	public static UNetConfig tiny(final Norm norm) {
+		return new UNetConfig(2, 2, norm, 4, 16, 16, 8, 1, UNetConfig.DEFAULT_MOMENTUM);
+	}
 
 	/**
 	 * Exports the freshly initialised network {@code net} (weights seeded by {@code seed}) with

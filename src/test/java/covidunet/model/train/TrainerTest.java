@@ -28,13 +28,13 @@ import covidunet.model.net.Norm;
 import covidunet.model.net.UNetConfig;
 import covidunet.preprocess.PreprocessedCase;
 import covidunet.testing.Cancelling;
+import covidunet.testing.UntrainedModels;
 
 /** Trains tiny networks on small synthetic cases for a few steps. */
 class TrainerTest {
 
 	private static final int[] DIMS = { 24, 20, 12 };
-	private static final UNetConfig NET = new UNetConfig(2, 2, Norm.INSTANCE, 4, 16, 16, 8, 1,
-		UNetConfig.DEFAULT_MOMENTUM);
+	private static final UNetConfig NET = UntrainedModels.tiny(Norm.INSTANCE);
 	private static final TrainingConfig CONFIG = TrainingConfig.of(NET).withSchedule(1e-3, 3, 2);
 
 	@TempDir
