@@ -13,3 +13,11 @@ seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk 
 # as_options KEY=VALUE...: sets the array `options` to the matching `--KEY VALUE` arguments of
 # covid-unet, each value one argument whatever it holds.
 as_options() { options=(); local kv; for kv in "$@"; do options+=("--${kv%%=*}" "${kv#*=}"); done; }
+
+# torch_peer: sets `peer` to the PyTorch U-Net peer ($PEER_UNET, else ../shared/bench's) and
+# exits 2 if it or PyTorch is missing. Needs `here`, the repository.
+torch_peer() {
+	peer="${PEER_UNET:-$here/../shared/bench/peer_unet3d_torch.py}"
+	[ -f "$peer" ] || { echo "peer benchmark missing: $peer (set PEER_UNET)" >&2; exit 2; }
+	/usr/bin/python3 -c 'import torch' || { echo "PyTorch missing: apt-get install -y python3-torch" >&2; exit 2; }
+}

@@ -9,9 +9,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/common.sh
 . "$here/bench/common.sh"
 runs="${1:-3}"
-peer="${PEER_UNET:-$here/../shared/bench/peer_unet3d_torch.py}"
-[ -f "$peer" ] || { echo "peer benchmark missing: $peer (set PEER_UNET)" >&2; exit 2; }
-/usr/bin/python3 -c 'import torch' || { echo "PyTorch missing: apt-get install -y python3-torch" >&2; exit 2; }
+torch_peer
 net=(size=64 levels=4 base=16 batch=1 norm=none classes=4)
 as_options "${net[@]}"
 
