@@ -91,7 +91,8 @@ public class TrainUNetCommand extends ContextCommand {
 		description = "stop cleanly after this long, keeping the best model; 0: no limit")
 	private double max_minutes;
 
-	@Parameter(label = "Threads", min = "0", required = false, description = "TensorFlow's threads; 0: its default")
+	@Parameter(label = "Threads", min = "0", required = false,
+		description = "the most threads: TensorFlow's per operation, the patch producer's one less; 0: one per core")
 	private int threads;
 
 	@Parameter(label = "Cache folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false,
