@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+
+import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
 import covidunet.Progress;
@@ -21,7 +24,6 @@ import covidunet.model.net.NetworkCost;
 import covidunet.model.net.Norm;
 import covidunet.model.net.UNet;
 import covidunet.model.net.UNetConfig;
-import covidunet.predict.Blending;
 import covidunet.predict.ModelSet;
 import covidunet.predict.Segmentation;
 import covidunet.predict.Segmenter;
@@ -42,7 +44,7 @@ import net.imglib2.type.numeric.integer.ShortType;
  * then {@code --steps} timed ones (default {@value #DEFAULT_STEPS});</li>
  * <li>{@code seconds_per_volume}: one {@link Segmenter#segment} of the volume and its
  * {@link Segmentation#labels()} (preprocessing, sliding window with the model's default overlap
- * and Gaussian blending, mapping back onto the scan's grid; not reading or writing files);</li>
+ * and blending, mapping back onto the scan's grid; not reading or writing files);</li>
  * <li>{@code windows}: the sliding window's windows over the preprocessed volume;</li>
  * <li>{@code peak_rss_mb}: the process's peak resident memory (heap and native);</li>
  * <li>{@code gflops} (2 × the convolutions' multiply-adds per window / seconds_per_window / 1e9),
@@ -120,13 +122,12 @@ public final class InferBenchmark {
 		try (ModelSet models = ModelSet.load(dir, run.threads())) {
 			final ModelCard card = models.card();
 			final int[] window = card.patchSize();
-			final UNetConfig config = UNetConfig.fromJson(card.architecture()).withPatch(window[0], window[1], window[2])
-				.withBatchSize(run.batch());
-			final double perWindow = secondsPerWindow(models.models().get(0), config, run.steps());
+			final Network net = Network.of(card.architecture(), window, run.batch());
+			final double perWindow = secondsPerWindow(models.models().get(0), Shape.of(run.batch(), window[2], window[1],
+				window[0], 1), run.steps());
 			final int[] v = run.volume();
 			final Volume<ShortType> ct = CtLikeVolume.create(v[0], v[1], v[2], FreshModel.SEED);
-			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(null, run.batch(), Blending.GAUSSIAN,
-				false, false));
+			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(null, run.batch(), null, false, false));
 			final long start = System.nanoTime();
 			final Segmentation segmentation = segmenter.segment("bench", ct, Progress.NONE);
 			segmentation.labels();
@@ -134,25 +135,44 @@ public final class InferBenchmark {
 			final int[] grid = segmentation.networkGrid();
 			return String.format(Locale.ROOT,
 				"seconds_per_window=%.4f seconds_per_volume=%.2f windows=%d peak_rss_mb=%d gflops=%.1f params=%d " +
-					"window=%s levels=%d base=%d norm=%s classes=%d batch=%d threads=%s steps=%d volume=%s grid=%s model=%s",
-				perWindow, perVolume, WindowGrid.of(grid, window, card.overlap()).count(), MemoryUsage.peakResidentMb(), 2.0 *
-					NetworkCost.forwardMultiplyAdds(config) / perWindow / 1e9, NetworkCost.parameters(config), sides(window),
-				config.levels(), config.baseFilters(), config.norm().key(), config.classes(), run.batch(), run.threads() == 0
-					? "default" : Integer.toString(run.threads()), run.steps(), sides(v), sides(grid), source);
+					"window=%s levels=%d base=%s norm=%s classes=%d batch=%d threads=%s steps=%d volume=%s grid=%s model=%s",
+				perWindow, perVolume, WindowGrid.of(grid, window, card.overlap()).count(), MemoryUsage.peakResidentMb(), net
+					.flopsPerWindow() / perWindow / 1e9, net.params(), sides(window), net.levels(), net.base(), net.norm(), net
+						.classes(), run.batch(), run.threads() == 0 ? "default" : Integer.toString(run.threads()), run.steps(),
+				sides(v), sides(grid), source);
+		}
+	}
+
+	/**
+	 * What the benchmark says of a model's network: for the project's U-Net from its
+	 * configuration, for an imported Keras model from what the importer counted.
+	 */
+	private record Network(double flopsPerWindow, long params, int levels, String base, String norm, int classes) {
+
+		static Network of(final JsonObject architecture, final int[] window, final int batch) {
+			if (architecture.has("type") && architecture.get("type").getAsString().equals("keras")) {
+				return new Network(architecture.get("flops_per_voxel").getAsDouble() * window[0] * window[1] * window[2],
+					architecture.get("parameters").getAsLong(), architecture.get("levels").getAsInt(), "keras", "keras",
+					architecture.get("classes").getAsInt());
+			}
+			final UNetConfig config = UNetConfig.fromJson(architecture).withPatch(window[0], window[1], window[2])
+				.withBatchSize(batch);
+			return new Network(2.0 * NetworkCost.forwardMultiplyAdds(config), NetworkCost.parameters(config), config
+				.levels(), Integer.toString(config.baseFilters()), config.norm().key(), config.classes());
 		}
 	}
 
 	/** The median seconds of a forward pass of one batch, after {@value #WARM_UP} untimed ones, per window. */
-	private static double secondsPerWindow(final LoadedModel model, final UNetConfig config, final int steps) {
+	private static double secondsPerWindow(final LoadedModel model, final Shape batch, final int steps) {
 		final double[] seconds = new double[steps];
-		try (TFloat32 x = TrainBenchmark.input(UNet.batchShape(config, 1), new SplittableRandom(FreshModel.SEED))) {
+		try (TFloat32 x = TrainBenchmark.input(batch, new SplittableRandom(FreshModel.SEED))) {
 			for (int s = -WARM_UP; s < steps; s++) {
 				final long start = System.nanoTime();
 				model.predict(x).close();
 				if (s >= 0) seconds[s] = (System.nanoTime() - start) / 1e9;
 			}
 		}
-		return TrainBenchmark.median(seconds) / config.batchSize();
+		return TrainBenchmark.median(seconds) / batch.get(0);
 	}
 
 	private static String sides(final int[] xyz) {

@@ -47,6 +47,8 @@ public final class Main {
 		this.subcommands = subcommands;
 	}
 
+	private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
 	/**
 	 * Runs the launcher and exits the JVM with its exit code. Java preferences stay in memory in
 	 * this JVM (see {@link MemoryPreferences}).
@@ -55,6 +57,8 @@ public final class Main {
 		if (System.getProperty(PREFERENCES_FACTORY) == null) {
 			System.setProperty(PREFERENCES_FACTORY, MemoryPreferences.Factory.class.getName());
 		}
+		// The HDF5 reader logs through SLF4J; the launcher has no logging back-end, about which SLF4J would warn.
+		if (System.getProperty(SLF4J_VERBOSITY) == null) System.setProperty(SLF4J_VERBOSITY, "ERROR");
 		System.exit(run(args, System.out, messageStream()));
 	}
 

@@ -14,6 +14,7 @@ import covidunet.command.DownloadDatasetCommand;
 import covidunet.command.EvaluateFoldsCommand;
 import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
+import covidunet.command.ImportKerasModelCommand;
 import covidunet.command.PrepareFoldsCommand;
 import covidunet.command.SegmentVolumeCommand;
 import covidunet.command.TrainUNetCommand;
@@ -113,6 +114,8 @@ public final class Subcommands {
 				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
 			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
 				"and evaluation in one go", DemoSubcommand::run)
+			.command("import-keras", ImportKerasModelCommand.class,
+				"--input F.hdf5 --output DIR: a model directory from a Keras 2.x HDF5 model file")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what");
 	}

@@ -65,9 +65,10 @@ public class SegmentVolumeCommand extends ContextCommand {
 	@Parameter(label = "Batch", min = "1", required = false, description = "windows per network call")
 	private int batch = 2;
 
-	@Parameter(label = "Blending", choices = { "gaussian", "average" }, required = false,
-		description = "how overlapping windows are combined")
-	private String blending = "gaussian";
+	@Parameter(label = "Blending", choices = { "model", "gaussian", "average" }, required = false,
+		description = "how overlapping windows are combined; model: the model's own way (Gaussian for models " +
+			"trained here, the plain average for the imported published ones)")
+	private String blending = "model";
 
 	@Parameter(label = "Mirroring (test-time augmentation)", required = false,
 		description = "average the 8 mirrorings of each window (8 times slower)")
@@ -103,8 +104,9 @@ public class SegmentVolumeCommand extends ContextCommand {
 		}
 		if (input != null && output == null) throw new BadInputException("output: missing (the label file or folder to write)");
 		try (ModelSet models = ModelSet.load(model.toPath(), threads)) {
-			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse("overlap", overlap), batch, Blending.of(
-				blending, "blending"), tta, postprocess));
+			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse("overlap", overlap), batch,
+				blending == null || blending.isBlank() || blending.equals("model") ? null : Blending.of(blending,
+					"blending"), tta, postprocess));
 			if (input == null) {
 				segmentImage(segmenter, progress);
 				return;

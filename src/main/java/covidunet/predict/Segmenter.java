@@ -42,7 +42,8 @@ public final class Segmenter {
 	 *
 	 * @param overlap the windows' overlap (x, y, z), or null for the model's default
 	 * @param batchSize windows per network call, at least 1
-	 * @param blending how overlapping windows are combined
+	 * @param blending how overlapping windows are combined, or null for the model's own way
+	 *          ({@link ModelCard#blending()}; Gaussian if the model does not say)
 	 * @param mirroring test-time augmentation: average over the 8 mirrorings of each window
 	 * @param postprocess keep the largest lung components and drop infection outside them
 	 */
@@ -51,13 +52,12 @@ public final class Segmenter {
 		/** Checks the batch size. */
 		public Options {
 			if (batchSize < 1) throw new BadInputException("batch: " + batchSize + " must be at least 1");
-			if (blending == null) blending = Blending.GAUSSIAN;
 			overlap = overlap == null ? null : overlap.clone();
 		}
 
-		/** The defaults: the model's overlap, batch 2, Gaussian blending, no mirroring, no post-processing. */
+		/** The defaults: the model's overlap and blending, batch 2, no mirroring, no post-processing. */
 		public static Options defaults() {
-			return new Options(null, 2, Blending.GAUSSIAN, false, false);
+			return new Options(null, 2, null, false, false);
 		}
 	}
 
@@ -71,6 +71,7 @@ public final class Segmenter {
 
 	private final ModelSet models;
 	private final Options options;
+	private final Blending blending;
 	private final ModelRunner runner;
 
 	/** A segmenter with these models and options. */
@@ -83,6 +84,8 @@ public final class Segmenter {
 		this.models = models;
 		this.options = options;
 		this.runner = runner;
+		blending = options.blending() != null ? options.blending() : Blending.of(models.card().blending().orElse(
+			Blending.GAUSSIAN.key()), "blending");
 		if (options.overlap() != null) {
 			WindowGrid.of(models.card().patchSize(), models.card().patchSize(), options.overlap());
 		}
@@ -138,7 +141,7 @@ public final class Segmenter {
 		while (true) {
 			try {
 				final SlidingWindow.Builder b = SlidingWindow.builder(model, window).overlap(overlap).batchSize(batch)
-					.blending(options.blending()).mirroring(options.mirroring()).progress(progress);
+					.blending(blending).mirroring(options.mirroring()).progress(progress);
 				if (model.classes() > RIGHT) b.mirrorSwappedClasses(LEFT, RIGHT);
 				return b.build().predict(c.imageArray(), c.size());
 			}

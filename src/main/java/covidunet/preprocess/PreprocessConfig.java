@@ -31,7 +31,8 @@ import covidunet.BadInputException;
  * @param targetSpacing voxel size along x, y, z in mm after resampling
  * @param imageInterpolation how the image is resampled
  * @param labelInterpolation how the labels are resampled
- * @param orientation the canonical orientation code, e.g. {@code RAS}
+ * @param orientation the canonical orientation code, e.g. {@code RAS}, or
+ *          {@value Reorientation#AS_STORED} for the voxel axes as stored
  * @param mapBack0255 whether 0–255 images are mapped back to the HU window before clipping
  */
 public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLow, double rescaleHigh,
@@ -136,7 +137,8 @@ public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLo
 		}
 		if (!Reorientation.isValidCode(orientation)) {
 			throw new BadInputException(ORIENTATION + ": '" + orientation +
-				"' is not an orientation code; expected one letter of R/L, A/P and S/I each, e.g. RAS");
+				"' is not an orientation code; expected one letter of R/L, A/P and S/I each, e.g. RAS, or " +
+				Reorientation.AS_STORED);
 		}
 		return this;
 	}

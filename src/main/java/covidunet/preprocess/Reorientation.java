@@ -20,6 +20,12 @@ import covidunet.io.Orientation;
  */
 public final class Reorientation {
 
+	/**
+	 * The orientation "as stored": no reordering, the network sees the voxel axes as the file
+	 * stores them (what MIScnn, and so the published models, did).
+	 */
+	public static final String AS_STORED = "stored";
+
 	private static final String POSITIVE = "RAS", NEGATIVE = "LPI";
 
 	private final Geometry source;
@@ -43,6 +49,7 @@ public final class Reorientation {
 	 */
 	public static Reorientation to(final Geometry source, final String code) {
 		if (!isValidCode(code)) throw new IllegalArgumentException("not an orientation code: " + code);
+		if (code.equals(AS_STORED)) return new Reorientation(source, source, new int[] { 0, 1, 2 }, new boolean[3]);
 		final Affine affine = source.affine();
 		final int[] worldAxis = Orientation.worldAxes(affine);
 		final int[] sourceAxis = new int[3];
@@ -72,9 +79,10 @@ public final class Reorientation {
 
 	/**
 	 * Whether {@code code} is an orientation code: three letters, one of R/L, one of A/P and one
-	 * of S/I, in any order (upper case).
+	 * of S/I, in any order (upper case), or {@value #AS_STORED}.
 	 */
 	public static boolean isValidCode(final String code) {
+		if (AS_STORED.equals(code)) return true;
 		if (code == null || code.length() != 3) return false;
 		final boolean[] seen = new boolean[3];
 		for (int i = 0; i < 3; i++) {

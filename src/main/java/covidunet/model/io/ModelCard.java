@@ -25,10 +25,11 @@ import covidunet.preprocess.PreprocessConfig;
  * #FORMAT_VERSION}), {@code architecture} (the network's configuration, as its builder writes
  * it), {@code classes} (names by label value), {@code preprocessing} ({@link PreprocessConfig}),
  * {@code sampling} ({@code patch_size} and the default {@code overlap} of tiled inference, both
- * x, y, z), {@code augmentation} (optional), {@code training} (provenance the trainer fills:
+ * x, y, z), {@code inference} (optional: {@code blending}, how a segmentation combines
+ * overlapping windows unless told otherwise), {@code augmentation} (optional), {@code training} (provenance the trainer fills:
  * cases, fold, seed, epochs, selected epoch and why, best losses), {@code software}
  * ({@link SoftwareVersions}) and {@code saved_model_sha256} ({@link SavedModelDigest}). Every
- * member but {@code augmentation} is required when reading.
+ * member but {@code inference} and {@code augmentation} is required when reading.
  */
 public final class ModelCard {
 
@@ -49,6 +50,7 @@ public final class ModelCard {
 	private final PreprocessConfig preprocessing;
 	private final int[] patchSize;
 	private final int[] overlap;
+	private final String blending;
 	private final JsonObject augmentation;
 	private final JsonObject training;
 	private final SoftwareVersions software;
@@ -60,6 +62,7 @@ public final class ModelCard {
 		preprocessing = Objects.requireNonNull(b.preprocessing, "preprocessing");
 		patchSize = b.patchSize.clone();
 		overlap = b.overlap != null ? b.overlap.clone() : defaultOverlap(patchSize);
+		blending = b.blending;
 		augmentation = b.augmentation != null ? b.augmentation.deepCopy() : null;
 		training = Objects.requireNonNull(b.training, "training").deepCopy();
 		software = Objects.requireNonNull(b.software, "software");
@@ -88,7 +91,7 @@ public final class ModelCard {
 	/** A builder holding this card's values. */
 	public Builder toBuilder() {
 		final Builder b = new Builder().architecture(architecture).classes(classes).preprocessing(preprocessing)
-			.patchSize(patchSize).overlap(overlap).training(training).software(software);
+			.patchSize(patchSize).overlap(overlap).blending(blending).training(training).software(software);
 		b.augmentation = augmentation;
 		b.savedModelSha256 = savedModelSha256;
 		return b;
@@ -125,6 +128,14 @@ public final class ModelCard {
 	/** The default overlap of tiled inference, x, y, z (a copy). */
 	public int[] overlap() {
 		return overlap.clone();
+	}
+
+	/**
+	 * How overlapping windows are best combined for this model ({@code gaussian} or
+	 * {@code average}), if the model says; a segmentation uses it unless told otherwise.
+	 */
+	public Optional<String> blending() {
+		return Optional.ofNullable(blending);
 	}
 
 	/** The augmentation used in training, if recorded (a copy). */
@@ -168,6 +179,11 @@ public final class ModelCard {
 		sampling.add(ModelCardReader.PATCH_SIZE, array(patchSize));
 		sampling.add(ModelCardReader.OVERLAP, array(overlap));
 		o.add(ModelCardReader.SAMPLING, sampling);
+		if (blending != null) {
+			final JsonObject inference = new JsonObject();
+			inference.addProperty(ModelCardReader.BLENDING, blending);
+			o.add(ModelCardReader.INFERENCE, inference);
+		}
 		if (augmentation != null) o.add(ModelCardReader.AUGMENTATION, augmentation.deepCopy());
 		o.add(ModelCardReader.TRAINING, training.deepCopy());
 		o.add(ModelCardReader.SOFTWARE, software.toJson());
@@ -242,6 +258,7 @@ public final class ModelCard {
 		private PreprocessConfig preprocessing = PreprocessConfig.REFERENCE;
 		private int[] patchSize = REFERENCE_PATCH.clone();
 		private int[] overlap;
+		private String blending;
 		private JsonObject augmentation;
 		private JsonObject training = new JsonObject();
 		private SoftwareVersions software;
@@ -276,6 +293,12 @@ public final class ModelCard {
 		/** The default overlap, x, y, z [{@link ModelCard#defaultOverlap} of the patch size]. */
 		public Builder overlap(final int... size) {
 			overlap = size.clone();
+			return this;
+		}
+
+		/** How overlapping windows are best combined, {@code gaussian} or {@code average} [not said]. */
+		public Builder blending(final String name) {
+			blending = name;
 			return this;
 		}
 

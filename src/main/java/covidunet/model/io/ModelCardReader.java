@@ -21,10 +21,10 @@ final class ModelCardReader {
 	static final String FORMAT = "format", FORMAT_VERSION = "format_version", ARCHITECTURE = "architecture",
 		CLASSES = "classes", PREPROCESSING = "preprocessing", SAMPLING = "sampling", PATCH_SIZE = "patch_size",
 		OVERLAP = "overlap", AUGMENTATION = "augmentation", TRAINING = "training", SOFTWARE = "software",
-		SAVED_MODEL_SHA256 = "saved_model_sha256";
+		SAVED_MODEL_SHA256 = "saved_model_sha256", INFERENCE = "inference", BLENDING = "blending";
 
 	private static final Set<String> MEMBERS = Set.of(FORMAT, FORMAT_VERSION, ARCHITECTURE, CLASSES,
-		PREPROCESSING, SAMPLING, AUGMENTATION, TRAINING, SOFTWARE, SAVED_MODEL_SHA256);
+		PREPROCESSING, SAMPLING, INFERENCE, AUGMENTATION, TRAINING, SOFTWARE, SAVED_MODEL_SHA256);
 
 	private final String source;
 
@@ -64,12 +64,21 @@ final class ModelCardReader {
 			.preprocessing(preprocessing(o)).patchSize(triple(sampling, PATCH_SIZE)).overlap(triple(sampling, OVERLAP))
 			.training(object(o, TRAINING)).software(software(object(o, SOFTWARE)));
 		if (o.has(AUGMENTATION) && !o.get(AUGMENTATION).isJsonNull()) b.augmentation(object(o, AUGMENTATION));
+		if (o.has(INFERENCE) && !o.get(INFERENCE).isJsonNull()) b.blending(blending(object(o, INFERENCE)));
 		try {
 			return b.build().withSavedModelSha256(digest);
 		}
 		catch (final IllegalArgumentException e) {
 			throw bad(e.getMessage());
 		}
+	}
+
+	private String blending(final JsonObject inference) {
+		final String name = string(inference, BLENDING);
+		if (!name.equals("gaussian") && !name.equals("average")) {
+			throw bad("'" + INFERENCE + "." + BLENDING + "' is '" + name + "'; expected gaussian or average");
+		}
+		return name;
 	}
 
 	private List<String> classes(final JsonObject o) {
