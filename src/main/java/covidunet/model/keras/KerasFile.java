@@ -1,6 +1,7 @@
 package covidunet.model.keras;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -81,6 +83,7 @@ final class KerasFile {
 			throw new BadInputException(file + ": not an HDF5 file (no HDF5 signature), so not a Keras model file");
 		}
 		try (HdfFile hdf = new HdfFile(file)) {
+			checkComplete(file, hdf);
 			final String config = text(hdf, MODEL_CONFIG);
 			if (config == null) {
 				if (hdf.getAttribute(LAYER_NAMES) != null) {
@@ -136,6 +139,22 @@ final class KerasFile {
 		}
 		catch (final IOException e) {
 			throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+		}
+	}
+
+	/** Refuses a file shorter than its superblock says: HDF5 writes its end-of-file address there. */
+	private static void checkComplete(final Path file, final HdfFile hdf) {
+		try (FileChannel channel = FileChannel.open(file)) {
+			final Superblock superblock = Superblock.readSuperblock(channel, hdf.getUserBlockSize());
+			final long end = hdf.getUserBlockSize() + superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+			final long size = channel.size();
+			if (size < end) {
+				throw new BadInputException(file + ": truncated (" + size + " of the " + end +
+					" bytes its HDF5 superblock declares)");
+			}
+		}
+		catch (final IOException e) {
+			throw new BadInputException(file + ": cannot read (" + reason(e) + ")", e);
 		}
 	}
 

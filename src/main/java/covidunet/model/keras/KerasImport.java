@@ -13,6 +13,7 @@ import org.tensorflow.types.TFloat32;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
+import covidunet.CancelledException;
 import covidunet.Progress;
 import covidunet.io.Sha256;
 import covidunet.model.io.ModelCard;
@@ -77,15 +78,33 @@ public final class KerasImport {
 		final KerasFile keras = KerasFile.read(file);
 		final String sha256 = sha256(file, progress);
 		progress.checkCancelled();
-		try (KerasNetwork net = KerasNetwork.build(keras, 0, progress)) {
+		try (KerasNetwork net = rebuild(keras, progress)) {
 			progress.checkCancelled();
 			final int[] window = window(net.summary());
 			probe(keras, net, window);
-			final ModelCard card = ModelCard.builder().architecture(net.summary().toJson()).classes(classes(net
+			final ModelCard card = ModelCard.builder().architecture(net.summary().toJson()).classes(classes(keras, net
 				.summary().classes())).preprocessing(PUBLISHED_PREPROCESSING).patchSize(window).overlap(overlap(window))
 				.blending(BLENDING).training(provenance(keras, sha256, origin)).build();
 			progress.report("writing the model directory " + output, 0, 1);
 			return ModelDirectory.export(output, net.session(), net.input(), net.probs(), card, false);
+		}
+	}
+
+	/**
+	 * The file's network; a configuration that breaks the rebuilding in a way the checks did not
+	 * name (a value of an unexpected JSON type, tensors TensorFlow cannot combine) is refused in
+	 * one line naming the file.
+	 */
+	private static KerasNetwork rebuild(final KerasFile keras, final Progress progress) {
+		try {
+			return KerasNetwork.build(keras, 0, progress);
+		}
+		catch (final BadInputException | CancelledException e) {
+			throw e;
+		}
+		catch (final RuntimeException e) {
+			throw new BadInputException(keras.file() + ": cannot rebuild the model from its model_config (" + firstLine(e
+				.getMessage()) + ")", e);
 		}
 	}
 
@@ -104,9 +123,12 @@ public final class KerasImport {
 		return ModelCard.defaultOverlap(window);
 	}
 
-	private static List<String> classes(final int count) {
+	private static List<String> classes(final KerasFile keras, final int count) {
 		if (count == ModelCard.CLASSES.size()) return ModelCard.CLASSES;
-		if (count < 2) throw new BadInputException("the model has " + count + " output channel; a segmentation needs 2 or more");
+		if (count < 2) {
+			throw new BadInputException(keras.file() + ": the model has " + count +
+				" output channel; a segmentation needs 2 or more");
+		}
 		return IntStream.range(0, count).mapToObj(c -> "class_" + c).toList();
 	}
 

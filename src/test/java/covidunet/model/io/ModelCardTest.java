@@ -75,6 +75,21 @@ class ModelCardTest {
 	}
 
 	@Test
+	void blendingRoundTripsAndIsRefusedWhenUnknown() throws IOException {
+		assertTrue(card().blending().isEmpty());
+		assertFalse(card().toJson().has("inference"));
+		final ModelCard average = card().toBuilder().blending("average").build().withSavedModelSha256(DIGEST);
+		final Path file = dir.resolve("model.json");
+		average.write(file);
+		assertEquals("average", ModelCard.read(file).blending().orElseThrow());
+		final JsonObject json = average.toJson();
+		json.getAsJsonObject("inference").addProperty("blending", "median");
+		final Path bad = written(json);
+		assertOneLine(bad + ": 'inference.blending' is 'median'; expected gaussian or average", assertThrows(
+			BadInputException.class, () -> ModelCard.read(bad)));
+	}
+
+	@Test
 	void refusesNewerFormatVersion() throws IOException {
 		final JsonObject json = card().toJson();
 		json.addProperty("format_version", 2);
