@@ -53,6 +53,11 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		description = "with predictions: the ground truth")
 	private File masks;
 
+	@Parameter(label = "Ignore the predictions' affines", required = false,
+		description = "with predictions: compare voxel for voxel where a prediction's affine differs from its " +
+			"mask's (predictions written without the scan's geometry, such as MIScnn's); dims must agree")
+	private boolean ignore_affine;
+
 	@Parameter(label = "Dataset folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false,
 		description = "with folds_file and models: the dataset the folds were made from")
 	private File dataset;
@@ -131,7 +136,7 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		}
 		if (pairs) {
 			if (predictions == null || masks == null) throw new BadInputException("evaluate: --predictions needs --masks");
-			return FoldEvaluation.pairs(predictions.toPath(), masks.toPath(), progress);
+			return FoldEvaluation.pairs(predictions.toPath(), masks.toPath(), ignore_affine, progress);
 		}
 		if (dataset == null || folds_file == null || models == null) {
 			throw new BadInputException("evaluate: --dataset, --folds_file and --models go together");

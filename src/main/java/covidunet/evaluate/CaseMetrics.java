@@ -79,7 +79,7 @@ public final class CaseMetrics {
 	 *           affines differ by more than 1e-4 in an entry, or if a voxel is not a label 0–3
 	 */
 	public static CaseMetrics of(final Volume<?> truth, final Volume<?> prediction) {
-		return compare(truth, "truth", prediction, "prediction");
+		return compare(truth, "truth", prediction, "prediction", false);
 	}
 
 	/**
@@ -89,8 +89,17 @@ public final class CaseMetrics {
 	 *           than 0–3, or if their dims or affines differ (as {@link #of(Volume, Volume)})
 	 */
 	public static CaseMetrics read(final Path truth, final Path prediction) {
+		return read(truth, prediction, false);
+	}
+
+	/**
+	 * As {@link #read(Path, Path)}, but with {@code ignoreAffine} a prediction whose affine differs
+	 * from the truth's is compared voxel for voxel all the same (their dims must agree): for
+	 * predictions written without the scan's geometry, as MIScnn's identity affine.
+	 */
+	public static CaseMetrics read(final Path truth, final Path prediction, final boolean ignoreAffine) {
 		return compare(MaskReader.read(truth), "truth " + truth, MaskReader.read(prediction), "prediction " +
-			prediction);
+			prediction, ignoreAffine);
 	}
 
 	/** The value of a metric for a class. */
@@ -99,14 +108,14 @@ public final class CaseMetrics {
 	}
 
 	private static CaseMetrics compare(final Volume<?> truth, final String truthName, final Volume<?> prediction,
-		final String predictionName)
+		final String predictionName, final boolean ignoreAffine)
 	{
 		final Geometry t = truth.geometry(), p = prediction.geometry();
 		if (!Arrays.equals(t.dims(), p.dims())) {
 			throw new BadInputException(predictionName + " has " + size(p) + " voxels but " + truthName + " " +
 				size(t));
 		}
-		if (!t.affine().approximatelyEquals(p.affine(), 1e-4)) {
+		if (!ignoreAffine && !t.affine().approximatelyEquals(p.affine(), 1e-4)) {
 			throw new BadInputException(predictionName + " lies elsewhere than " + truthName + ": affine " +
 				p.affine() + " against " + t.affine());
 		}

@@ -53,9 +53,13 @@ public final class FoldEvaluation {
 	 * id is the dataset's for its name ({@code coronacases_001.nii.gz}, or an image name such as
 	 * {@code coronacases_org_001.nii.gz}), else its name without the extension.
 	 *
+	 * @param ignoreAffine compare voxel for voxel even where a prediction's affine differs from its
+	 *          mask's (see {@link CaseMetrics#read(Path, Path, boolean)})
 	 * @throws BadInputException if a folder is missing or they share no case
 	 */
-	public static List<ScoredCase> pairs(final Path predictions, final Path masks, final Progress progress) {
+	public static List<ScoredCase> pairs(final Path predictions, final Path masks, final boolean ignoreAffine,
+		final Progress progress)
+	{
 		final Map<String, Path> predicted = byCaseId(predictions, "predictions");
 		final Map<String, Path> truths = byCaseId(masks, "masks");
 		final List<String> ids = new ArrayList<>(truths.keySet());
@@ -68,7 +72,7 @@ public final class FoldEvaluation {
 			progress.checkCancelled();
 			progress.report("scoring " + id, scored.size(), ids.size());
 			scored.add(new ScoredCase(id, 0, null, truths.get(id), predicted.get(id), CaseMetrics.read(truths.get(id), predicted
-				.get(id))));
+				.get(id), ignoreAffine)));
 		}
 		progress.report("scored", ids.size(), ids.size());
 		return scored;

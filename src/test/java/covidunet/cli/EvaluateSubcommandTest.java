@@ -31,6 +31,10 @@ class EvaluateSubcommandTest {
 	Path tmp;
 
 	private static void labels(final Path file, final int shift) {
+		labels(file, shift, Affine.diagonal(1.5, 1.5, 3));
+	}
+
+	private static void labels(final Path file, final int shift, final Affine affine) {
 		final long[] dims = { 12, 10, 6 };
 		final byte[] v = new byte[12 * 10 * 6];
 		for (int z = 1; z < 5; z++) {
@@ -41,8 +45,8 @@ class EvaluateSubcommandTest {
 				}
 			}
 		}
-		NiftiWriter.write(new Volume<>(ArrayImgs.unsignedBytes(v, dims), Geometry.fromAffine(dims, Affine.diagonal(1.5,
-			1.5, 3), Geometry.CODE_SCANNER)), file, "test");
+		NiftiWriter.write(new Volume<>(ArrayImgs.unsignedBytes(v, dims), Geometry.fromAffine(dims, affine,
+			Geometry.CODE_SCANNER)), file, "test");
 	}
 
 	private static Launch evaluate(final String... args) {
@@ -74,6 +78,27 @@ class EvaluateSubcommandTest {
 		assertTrue(Files.isRegularFile(out.resolve("report.html")));
 		assertTrue(Files.isRegularFile(out.resolve(EvaluationReport.FIGURES).resolve("boxplot_DSC.png")));
 		assertFalse(Files.exists(out.resolve(EvaluationReport.FIGURES).resolve("coronacases_001.png")), "no CT, no case figure");
+	}
+
+	/** MIScnn wrote its predictions with an identity affine, named as the images. */
+	@Test
+	void predictionsWithoutGeometryAreComparedVoxelForVoxelOnlyWhenAsked() throws IOException {
+		final Path masks = Files.createDirectories(tmp.resolve("masks"));
+		final Path predictions = Files.createDirectories(tmp.resolve("pred"));
+		labels(masks.resolve("coronacases_001.nii.gz"), 0);
+		final Path prediction = predictions.resolve("coronacases_org_001.nii.gz");
+		labels(prediction, 0, Affine.diagonal(1, 1, 1));
+		final Launch refused = evaluate("--output", tmp.resolve("refused").toString(), "--predictions", predictions
+			.toString(), "--masks", masks.toString());
+		assertEquals(2, refused.code());
+		assertTrue(refused.err().startsWith("error: prediction " + prediction + " lies elsewhere than truth "), refused
+			.err());
+		final Path out = tmp.resolve("out");
+		final Launch launch = evaluate("--output", out.toString(), "--predictions", predictions.toString(), "--masks",
+			masks.toString(), "--ignore_affine", "true");
+		assertEquals(0, launch.code(), launch.err());
+		assertTrue(Files.readAllLines(out.resolve(MetricsTable.DETAILED_FILE)).contains(
+			"coronacases_001,0,DSC,1,1,1,1,1,1"));
 	}
 
 	@Test

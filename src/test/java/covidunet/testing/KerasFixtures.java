@@ -109,7 +109,13 @@ public final class KerasFixtures {
 		return out;
 	}
 
-	private static void run(final List<String> args) {
+	/** What the oracle's self-check (against direct loops and adjoint identities) prints last. */
+	public static String selftest() {
+		final String output = run(List.of("selftest"));
+		return output.lines().reduce((a, b) -> b).orElse("");
+	}
+
+	private static String run(final List<String> args) {
 		final List<String> command = new ArrayList<>(List.of(Python.PYTHON, SCRIPT.toString()));
 		command.addAll(args);
 		try {
@@ -119,9 +125,11 @@ public final class KerasFixtures {
 			Assumptions.assumeFalse(output.contains("No module named"), () -> "h5py or NumPy is not installed " +
 				"(apt-get install python3-h5py): " + output);
 			Assertions.assertEquals(0, p.exitValue(), output);
+			return output;
 		}
 		catch (final IOException e) {
 			Assumptions.abort("Python not installed: cannot run " + Python.PYTHON + " (" + e.getMessage() + ")");
+			return null;
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();

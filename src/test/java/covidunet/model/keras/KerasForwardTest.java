@@ -33,6 +33,12 @@ class KerasForwardTest {
 	@TempDir
 	Path dir;
 
+	/** The oracle itself: its convolutions, pooling and layouts against direct loops. */
+	@Test
+	void theOracleChecksItself() {
+		assertEquals("selftest ok", KerasFixtures.selftest());
+	}
+
 	@ParameterizedTest(name = "{0} depth {1}, {2} filters, input {3} x {4} x {5}")
 	@CsvSource({ "standard, 2, 4, 16, 24, 8", "standard, 2, 4, 16, 16, 16", "zoo, 0, 0, 16, 24, 8",
 		"zoo, 0, 0, 16, 16, 16" })
