@@ -2,6 +2,7 @@ package covidunet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import covidunet.BadInputException;
+import covidunet.model.io.LoadedModel;
 import covidunet.model.io.ModelDirectory;
+import covidunet.model.net.UNetConfig;
 import covidunet.testing.KerasFixtures;
 
 /**
@@ -36,7 +40,11 @@ class ImportKerasSubcommandTest {
 			.toString());
 		assertEquals(0, run.code(), run.err());
 		assertTrue(run.out().contains("21692 parameters"), run.out());
-		ModelDirectory.load(dir.resolve("model")).close();
+		try (LoadedModel model = ModelDirectory.load(dir.resolve("model"))) {
+			final BadInputException e = assertThrows(BadInputException.class, () -> UNetConfig.fromJson(model.card()
+				.architecture()));
+			assertTrue(e.getMessage().contains("cannot be trained further or fine-tuned"), e.getMessage());
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -129,6 +129,10 @@ public record UNetConfig(int levels, int baseFilters, Norm norm, int classes, in
 	 *           or the parameter if its value is impossible
 	 */
 	public static UNetConfig fromJson(final JsonObject o) {
+		if (o.has("type") && o.get("type").isJsonPrimitive() && o.get("type").getAsString().equals("keras")) {
+			throw new BadInputException("network: an imported Keras model, not this project's U-Net; it segments, " +
+				"but it cannot be trained further or fine-tuned here");
+		}
 		final Set<String> unknown = new LinkedHashSet<>(o.keySet());
 		unknown.removeAll(KEYS);
 		if (!unknown.isEmpty()) throw new BadInputException("network: unknown key '" + unknown.iterator().next() + "'");
