@@ -1,6 +1,7 @@
 package covidunet.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import covidunet.BadInputException;
+import covidunet.Progress;
 import covidunet.cli.BenchSubcommand;
+import covidunet.model.keras.KerasImport;
 import covidunet.model.net.Norm;
 import covidunet.model.net.UNetConfig;
+import covidunet.testing.KerasFixtures;
 
 /** {@code bench infer} on a tiny network and volume: one line with the figures; bad options refused. */
 class InferBenchmarkTest {
@@ -45,6 +49,20 @@ class InferBenchmarkTest {
 		{
 			assertTrue(line.contains(key), key + " missing in " + line);
 		}
+	}
+
+	@Test
+	void takesAnImportedKerasModelsFiguresFromItsCard(@TempDir final Path dir) {
+		final Path model = dir.resolve("model");
+		KerasImport.importFile(KerasFixtures.write(dir.resolve("m.hdf5"), "standard", 2, 4, 1), model,
+			KerasImport.Origin.NONE, Progress.NONE);
+		final String line = run(Map.of("model", model.toString(), "steps", "1"));
+		for (final String key : new String[] { "window=160x160x80", "levels=3", "base=keras", "norm=keras", "classes=4",
+			"params=21692", "model=" + model })
+		{
+			assertTrue(line.contains(key), key + " missing in " + line);
+		}
+		assertFalse(line.contains("gflops=0.0 "), line);
 	}
 
 	@Test

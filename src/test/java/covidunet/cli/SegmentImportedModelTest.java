@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +16,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
+import covidunet.Progress;
 import covidunet.io.Affine;
 import covidunet.io.Geometry;
 import covidunet.io.Volume;
@@ -22,7 +25,6 @@ import covidunet.io.nifti.NiftiReader;
 import covidunet.io.nifti.NiftiWriter;
 import covidunet.model.io.ModelCard;
 import covidunet.phantom.PhantomCohort;
-import covidunet.Progress;
 import covidunet.preprocess.Reorientation;
 import covidunet.testing.KerasFixtures;
 
@@ -38,7 +40,7 @@ class SegmentImportedModelTest {
 	Path dir;
 
 	@Test
-	void segmentsScansStoredRasAndLpsOnTheirOwnGrids() throws Exception {
+	void segmentsScansStoredRasAndLpsOnTheirOwnGrids() {
 		final Path hdf5 = KerasFixtures.write(dir.resolve("published.hdf5"), "standard", 4, 32, 5);
 		final Launch imported = Launch.of("import-keras", "--input", hdf5.toString(), "--output", dir.resolve("model")
 			.toString());
@@ -81,8 +83,8 @@ class SegmentImportedModelTest {
 			image = files.filter(p -> p.getFileName().toString().startsWith("coronacases_org_") || p.getFileName()
 				.toString().startsWith("radiopaedia_org_")).findFirst().orElseThrow();
 		}
-		catch (final java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		final Volume<?> full = NiftiReader.read(image);
 		final long[] dims = full.geometry().dims();
