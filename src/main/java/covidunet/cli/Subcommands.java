@@ -11,6 +11,7 @@ import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
 import covidunet.command.DownloadDatasetCommand;
+import covidunet.command.DownloadModelsCommand;
 import covidunet.command.EvaluateFoldsCommand;
 import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
@@ -114,7 +115,10 @@ public final class Subcommands {
 			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
 				"and evaluation in one go", DemoSubcommand::run)
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
-				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what");
+				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what")
+			.command("download-model", DownloadModelsCommand.class,
+				"--output DIR [--base_url URL]: the published fold models (Zenodo 3902293), imported as " +
+					"DIR/fold_0 ... fold_4");
 	}
 
 	/** These subcommands and one more that runs {@code command}. */
