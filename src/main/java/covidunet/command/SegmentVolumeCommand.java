@@ -114,6 +114,9 @@ public class SegmentVolumeCommand extends ContextCommand {
 	@Parameter
 	private UIService ui;
 
+	/** What fetching the published ensemble reported, one line each, for the summary; empty otherwise. */
+	private String publishedReport = "";
+
 	@Override
 	public void run() {
 		final Progress progress = new StatusProgress(status, this);
@@ -130,7 +133,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 			}
 			final List<SegmentJob.Result> results = new SegmentJob(segmenter, models.card().classes(), progress).run(
 				new SegmentJob.Request(input.toPath(), output.toPath(), probabilities, overwrite));
-			final StringBuilder text = new StringBuilder();
+			final StringBuilder text = new StringBuilder(publishedReport);
 			for (final SegmentJob.Result r : results) {
 				text.append(r.labels());
 				if (r.skipped()) text.append(" (exists, skipped)");
@@ -148,7 +151,9 @@ public class SegmentVolumeCommand extends ContextCommand {
 		final boolean published = PUBLISHED.equals(model_source);
 		final boolean given = model != null && !model.getPath().isEmpty();
 		if (!published) {
-			if (!given) throw new BadInputException("missing --model for 'segment' (or --model_source " + PUBLISHED + ")");
+			if (!given) {
+				throw new BadInputException("missing --model for 'segment' (or --model_source " + PUBLISHED + ")");
+			}
 			return model.toPath();
 		}
 		if (given) {
@@ -156,7 +161,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 				"; give one or the other");
 		}
 		final Path folder = PublishedModels.userFolder();
-		PublishedModels.fromOptions(null).into(folder, progress);
+		publishedReport = String.join("\n", PublishedModels.fromOptions(null).into(folder, progress)) + "\n";
 		return folder;
 	}
 
@@ -175,7 +180,8 @@ public class SegmentVolumeCommand extends ContextCommand {
 			NiftiWriter.write(s.labels(), file, NiftiDatatype.UINT8, "covid-unet " + s.digest());
 		}
 		if (!ui.isHeadless()) SegmentationDisplay.show(image, s.labels(), id, v);
-		summary = String.format(Locale.ROOT, "%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
+		summary = publishedReport + String.format(Locale.ROOT,
+			"%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
 			id, v.lungMl(), v.leftMl(), v.rightMl(), v.infectionMl(), v.infectionPercent());
 	}
 }

@@ -55,6 +55,8 @@ class SegmentPublishedTest {
 			assertEquals(0, child.awaitExit(3), String.join("\n", child.output()));
 			assertTrue(child.output().stream().anyMatch(l -> l.startsWith(labels + ": lungs ")), String.join("\n", child
 				.output()));
+			assertTrue(child.output().contains(published + ": all 5 folds are imported already; nothing to do"), String
+				.join("\n", child.output()));
 		}
 		assertEquals(3, NiftiReader.readHeader(labels).geometry().dims().length);
 	}

@@ -74,8 +74,8 @@ class DownloadModelsCommandTest {
 				contents[k].length).append(", \"checksum\": \"md5:").append(md5(contents[k])).append(
 					"\", \"links\": {\"self\": \"").append(server.baseUrl()).append('/').append(path).append("\"}}");
 		}
-		final String json = "{\"id\": 3902293, \"metadata\": {\"title\": \"Models\", \"license\": {\"id\": \"cc-by-4.0\"}}, " +
-			"\"files\": [" + files + "]}";
+		final String json = "{\"id\": 3902293, \"metadata\": {\"title\": \"Models\", \"license\": {\"id\": " +
+			"\"cc-by-4.0\"}}, \"files\": [" + files + "]}";
 		server.serve(RECORD, json.getBytes());
 		return json;
 	}

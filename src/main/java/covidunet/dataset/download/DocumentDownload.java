@@ -48,7 +48,8 @@ public final class DocumentDownload {
 	 */
 	public byte[] fetch(final URI url, final String accept, final String what) {
 		if (!UrlPolicy.allowed(url)) {
-			throw new BadInputException("refused to download " + url + ": only https://, or plain http:// to this machine");
+			throw new BadInputException("refused to download " + url +
+				": only https://, or plain http:// to this machine");
 		}
 		try (HttpGet get = HttpGet.open(url, 0, accept, connectTimeout, readTimeout)) {
 			if (get.status() != 200) throw FileDownload.failed(get);

@@ -189,13 +189,12 @@ public final class FileDownload {
 		final long expectedSize, final String property)
 	{
 		final boolean sizeWrong = expectedSize >= 0 && size != expectedSize;
-		final String sizes = size + " bytes, expected " + expectedSize;
+		final String sizes = String.format(property, "size") + " is " + size + " bytes, expected " + expectedSize;
 		if (!expected.matches(actual.checked())) {
 			return String.format(property, expected.algorithm().label()) + " is " + actual.checked() + ", expected " +
-				expected + " (" + expected.source() + ")" + (sizeWrong ? "; " + String.format(property, "size") + " is " +
-					sizes : "");
+				expected + " (" + expected.source() + ")" + (sizeWrong ? "; " + sizes : "");
 		}
-		return sizeWrong ? String.format(property, "size") + " is " + sizes + " (" + expected.source() + ")" : null;
+		return sizeWrong ? sizes + " (" + expected.source() + ")" : null;
 	}
 
 	private static Path sibling(final Path target, final String suffix) {

@@ -221,7 +221,7 @@ public final class SafeUntar {
 			while (at < records.length) {
 				int space = at;
 				int length = 0;
-				while (space < records.length && records[space] >= '0' && records[space] <= '9' && length < records.length) {
+				while (space < records.length && Character.isDigit(records[space]) && length < records.length) {
 					length = length * 10 + records[space++] - '0';
 				}
 				final int end = at + length;
@@ -287,7 +287,7 @@ public final class SafeUntar {
 			}
 			final Path file = resolve(name, path);
 			Files.createDirectories(file.getParent());
-			try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
 				for (long left = size; left > 0;) {
 					progress.checkCancelled();
 					final int n = (int) Math.min(buffer.length, left);

@@ -76,7 +76,8 @@ public final class FoldMapping {
 		final SortedMap<Integer, ModelFile> folds = new TreeMap<>();
 		if (numbered.isEmpty()) {
 			if (files.size() != FOLDS) {
-				throw ambiguous(where, "no fold numbers in the paths, and " + files.size() + " files, not " + FOLDS, files);
+				throw ambiguous(where, "no fold numbers in the paths, and " + files.size() + " files, not " + FOLDS,
+					files);
 			}
 			final List<ModelFile> sorted = files.stream().sorted(Comparator.comparing(ModelFile::path)).toList();
 			for (int k = 0; k < FOLDS; k++) folds.put(k, sorted.get(k));

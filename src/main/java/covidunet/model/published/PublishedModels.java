@@ -139,11 +139,13 @@ public final class PublishedModels {
 	 */
 	public List<String> into(final Path output, final Progress progress) {
 		final Path dir = output.toAbsolutePath().normalize();
-		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new BadInputException(dir + ": exists and is not a folder");
+		if (Files.exists(dir) && !Files.isDirectory(dir)) {
+			throw new BadInputException(dir + ": exists and is not a folder");
+		}
 		final List<String> lines = new ArrayList<>();
 		if (missing(dir).isEmpty()) {
 			deleteTree(dir.resolve(DOWNLOADS));
-			lines.add(dir + ": all " + FoldMapping.FOLDS + " folds are imported already; nothing to do");
+			lines.add(dir + ": all " + FoldMapping.FOLDS + " folds are imported already; nothing to do" + saved(dir));
 			return lines;
 		}
 		final byte[] json = documents.fetch(recordUrl, "application/json", "a Zenodo record");
@@ -168,6 +170,16 @@ public final class PublishedModels {
 			if (created) deleteIfEmpty(dir);
 		}
 		return lines;
+	}
+
+	/** The record the folds in {@code dir} came from, as {@code " (…)"}; empty if its description is not there. */
+	private String saved(final Path dir) {
+		try {
+			return " (" + RecordJson.parse(Files.readAllBytes(dir.resolve(RECORD_JSON)), recordUrl).describe() + ")";
+		}
+		catch (final IOException | BadInputException exc) {
+			return "";
+		}
 	}
 
 	private void run(final PublishedRecord record, final byte[] json, final Path dir, final List<String> lines,
@@ -209,7 +221,9 @@ public final class PublishedModels {
 					candidates.add(new ModelFile(file.key(), downloads.resolve(file.key()), file.url().toString()));
 				}
 				final FoldMapping mapping = FoldMapping.of(candidates, where);
-				for (final int k : missing) download(byKey(group, mapping.folds().get(k).path()), downloads, lines, progress);
+				for (final int k : missing) {
+					download(byKey(group, mapping.folds().get(k).path()), downloads, lines, progress);
+				}
 				return mapping;
 			}
 			final List<ModelFile> found = new ArrayList<>();
@@ -224,7 +238,8 @@ public final class PublishedModels {
 					ArchiveFiles.extract(downloaded, extracted, progress);
 				}
 				for (final String inside : ArchiveFiles.hdf5Files(extracted)) {
-					found.add(new ModelFile(file.key() + "/" + inside, extracted.resolve(inside), file.url() + "!/" + inside));
+					found.add(new ModelFile(file.key() + "/" + inside, extracted.resolve(inside), file.url() + "!/" +
+						inside));
 				}
 			}
 			if (!found.isEmpty()) return FoldMapping.of(found, where);

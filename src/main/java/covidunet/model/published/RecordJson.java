@@ -65,7 +65,9 @@ public final class RecordJson {
 		else if (licence != null && licence.isJsonObject()) {
 			final JsonObject l = licence.getAsJsonObject();
 			if (l.has("id")) licenceId = text(l, "id", url, "metadata.license.");
-			if (l.has("title") && l.get("title").isJsonPrimitive()) licenceTitle = text(l, "title", url, "metadata.license.");
+			if (l.has("title") && l.get("title").isJsonPrimitive()) {
+				licenceTitle = text(l, "title", url, "metadata.license.");
+			}
 		}
 		else if (licence != null && !licence.isJsonNull()) {
 			throw notRecord(url, "metadata.license is neither an object nor a text");

@@ -40,7 +40,9 @@ final class FakeImporter implements FoldImporter {
 		try {
 			final String content = Files.readString(hdf5, StandardCharsets.UTF_8);
 			calls.add(new Call(content, output, origin));
-			if (content.startsWith("bad") || refused.contains(content)) throw new BadInputException(hdf5 + ": not a Keras model file (fake)");
+			if (content.startsWith("bad") || refused.contains(content)) {
+				throw new BadInputException(hdf5 + ": not a Keras model file (fake)");
+			}
 			Files.createDirectories(output);
 			Files.writeString(output.resolve(ModelDirectory.MODEL_JSON), "{\"fake\": \"" + content + "\"}");
 			return null;

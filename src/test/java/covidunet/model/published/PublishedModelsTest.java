@@ -266,7 +266,9 @@ class PublishedModelsTest {
 		assertEquals(all, names(out));
 
 		final int done = server.requests().size();
-		assertEquals(List.of(out.toAbsolutePath() + ": all 5 folds are imported already; nothing to do"), download(url));
+		assertEquals(List.of(out.toAbsolutePath() + ": all 5 folds are imported already; nothing to do (Zenodo record " +
+			"3902293, \"COVID-19 segmentation via MIScnn: models, predictions, visualizations and evaluation\" (version " +
+			"1.0), licence cc-by-4.0 (Creative Commons Attribution 4.0 International))"), download(url));
 		assertEquals(done, server.requests().size());
 	}
 

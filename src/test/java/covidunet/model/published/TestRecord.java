@@ -1,6 +1,7 @@
 package covidunet.model.published;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -55,7 +56,8 @@ final class TestRecord {
 		final JsonObject root = new JsonObject();
 		root.addProperty("id", Integer.parseInt(PublishedModels.RECORD_ID));
 		final JsonObject metadata = new JsonObject();
-		metadata.addProperty("title", "COVID-19 segmentation via MIScnn: models, predictions, visualizations and evaluation");
+		metadata.addProperty("title",
+			"COVID-19 segmentation via MIScnn: models, predictions, visualizations and evaluation");
 		metadata.addProperty("version", "1.0");
 		final JsonObject license = new JsonObject();
 		license.addProperty("id", shape == Shape.CURRENT ? "cc-by-4.0" : "CC-BY-4.0");
@@ -72,7 +74,8 @@ final class TestRecord {
 			final JsonObject links = new JsonObject();
 			links.addProperty("self", server.baseUrl() + "/" + path(file.getKey()));
 			f.add("links", links);
-			if (shape == Shape.LEGACY) f.addProperty("type", file.getKey().substring(file.getKey().lastIndexOf('.') + 1));
+			final String key = file.getKey();
+			if (shape == Shape.LEGACY) f.addProperty("type", key.substring(key.lastIndexOf('.') + 1));
 			list.add(f);
 		}
 		root.add("files", list);
@@ -81,7 +84,7 @@ final class TestRecord {
 
 	/** Serves the description and the files; returns the record's URL. */
 	URI serveOn(final LocalServer server) {
-		server.serve(RECORD_PATH, json(server).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		server.serve(RECORD_PATH, json(server).toString().getBytes(StandardCharsets.UTF_8));
 		files.forEach((key, content) -> server.serve(path(key), content));
 		return url(server);
 	}
