@@ -294,11 +294,15 @@ public final class FileDownload {
 		return 0;
 	}
 
-	/** The failure that an HTTP answer other than 200 or 206 means. */
+	/**
+	 * The failure that an HTTP answer other than 200 or 206 means: bad input for 4xx, except 408
+	 * (request timeout) and 429 (too many requests), which pass like the server errors.
+	 */
 	static RuntimeException failed(final HttpGet get) throws IOException {
-		final String answer = get.url() + ": the server answered HTTP " + get.status() +
+		final int status = get.status();
+		final String answer = get.url() + ": the server answered HTTP " + status +
 			(get.reason().isEmpty() ? "" : " " + get.reason());
-		if (get.status() >= 400 && get.status() < 500) return new BadInputException(answer);
+		if (status >= 400 && status < 500 && status != 408 && status != 429) return new BadInputException(answer);
 		return new EnvironmentException(answer + "; try again later");
 	}
 

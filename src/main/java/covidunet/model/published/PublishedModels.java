@@ -172,7 +172,7 @@ public final class PublishedModels {
 		return lines;
 	}
 
-	/** The record the folds in {@code dir} came from, as {@code " (…)"}; empty if its description is not there. */
+	/** The record the folds in {@code dir} came from, as {@code " (…)"}; empty without its description. */
 	private String saved(final Path dir) {
 		try {
 			return " (" + RecordJson.parse(Files.readAllBytes(dir.resolve(RECORD_JSON)), recordUrl).describe() + ")";

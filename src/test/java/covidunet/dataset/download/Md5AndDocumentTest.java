@@ -145,6 +145,10 @@ class Md5AndDocumentTest {
 		final URI elsewhere = URI.create("http://example.invalid/api/records/1");
 		assertEquals("refused to download " + elsewhere + ": only https://, or plain http:// to this machine",
 			assertThrows(BadInputException.class, () -> documents.fetch(elsewhere, null, "a record")).getMessage());
+		server.answer("/files/busy.json", 429);
+		final URI busy = URI.create(server.baseUrl() + "/busy.json");
+		assertEquals(busy + ": the server answered HTTP 429; try again later", assertThrows(
+			EnvironmentException.class, () -> documents.fetch(busy, null, "a record")).getMessage());
 		final URI closed = URI.create(server.origin().replaceAll(":\\d+$", ":1") + "/x.json");
 		final EnvironmentException down = assertThrows(EnvironmentException.class,
 			() -> documents.fetch(closed, null, "a record"));
