@@ -109,7 +109,8 @@ public final class Subcommands {
 			.command("train", TrainUNetCommand.class,
 				"--dataset DIR --folds_file F --fold K|all --output DIR: train the 3D U-Net (a model directory)")
 			.command("segment", SegmentVolumeCommand.class,
-				"--input F|DIR --model DIR --output F|DIR: label NIfTI with the input's geometry, and volumetrics")
+				"--input F|DIR (--model DIR | --model_source published) --output F|DIR: label NIfTI with the input's " +
+					"geometry, and volumetrics")
 			.command("evaluate", EvaluateFoldsCommand.class,
 				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
 			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
