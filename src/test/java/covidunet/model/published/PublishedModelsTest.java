@@ -36,7 +36,6 @@ import covidunet.dataset.download.TestZips;
 import covidunet.io.FileTrees;
 import covidunet.model.keras.KerasImport;
 import covidunet.preprocess.CaseCache;
-import covidunet.testing.Cancelling;
 
 /**
  * Downloading the published models from a records API on 127.0.0.1 with a fake importer: which
