@@ -11,6 +11,7 @@ import org.scijava.command.Command;
 
 import covidunet.command.CheckBackendCommand;
 import covidunet.command.DownloadDatasetCommand;
+import covidunet.command.DownloadModelsCommand;
 import covidunet.command.EvaluateFoldsCommand;
 import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
@@ -109,7 +110,8 @@ public final class Subcommands {
 			.command("train", TrainUNetCommand.class,
 				"--dataset DIR --folds_file F --fold K|all --output DIR: train the 3D U-Net (a model directory)")
 			.command("segment", SegmentVolumeCommand.class,
-				"--input F|DIR --model DIR --output F|DIR: label NIfTI with the input's geometry, and volumetrics")
+				"--input F|DIR (--model DIR | --model_source published) --output F|DIR: label NIfTI with the input's " +
+					"geometry, and volumetrics")
 			.command("evaluate", EvaluateFoldsCommand.class,
 				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
 			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
@@ -117,7 +119,10 @@ public final class Subcommands {
 			.command("import-keras", ImportKerasModelCommand.class,
 				"--input F.hdf5 --output DIR: a model directory from a Keras 2.x HDF5 model file")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
-				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what");
+				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what")
+			.command("download-model", DownloadModelsCommand.class,
+				"--output DIR [--base_url URL]: the published fold models (Zenodo 3902293), imported as " +
+					"DIR/fold_0 ... fold_4");
 	}
 
 	/** These subcommands and one more that runs {@code command}. */

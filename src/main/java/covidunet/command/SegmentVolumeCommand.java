@@ -25,6 +25,7 @@ import covidunet.io.Volume;
 import covidunet.io.imagej.ImagePlusVolumes;
 import covidunet.io.nifti.NiftiDatatype;
 import covidunet.io.nifti.NiftiWriter;
+import covidunet.model.published.PublishedModels;
 import covidunet.predict.Blending;
 import covidunet.predict.ModelSet;
 import covidunet.predict.SegmentJob;
@@ -37,6 +38,12 @@ import covidunet.ui.SegmentationDisplay;
  * Plugins › COVID-19 U-Net › Segment Volume: segments a NIfTI file, a folder of NIfTI files or a
  * folder of DICOM slices with a model directory (or a folder of fold models, an ensemble) into
  * label files with the input's geometry, and their volumetrics. The launcher's {@code segment}.
+ * <p>
+ * {@code model_source} chooses the models: {@value #FOLDER} (the default) uses {@code model};
+ * {@value #PUBLISHED} uses the five fold models Müller et al. published (Zenodo 3902293) as an
+ * ensemble, downloaded and imported once into the user's folder
+ * ({@link PublishedModels#userFolder()}) and reused from there.
+ * </p>
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Segment Volume", headless = true,
 	description = "Segment lungs and infection in a CT volume (or a folder) with a trained model")
@@ -50,8 +57,20 @@ public class SegmentVolumeCommand extends ContextCommand {
 	@Parameter(required = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Model folder", style = FileWidget.DIRECTORY_STYLE,
-		description = "a model directory, or a folder of fold_k model directories (their outputs are averaged)")
+	/** The {@code model_source} that uses the model folder given as {@code model}. */
+	public static final String FOLDER = "folder";
+
+	/** The {@code model_source} that uses the published ensemble. */
+	public static final String PUBLISHED = "published";
+
+	@Parameter(label = "Model source", choices = { FOLDER, PUBLISHED }, required = false,
+		description = "folder: the model folder below; published: the published ensemble (Müller et al. 2020, " +
+			"Zenodo 3902293), downloaded once into the user's cache folder (models/zenodo-3902293) and reused")
+	private String model_source = FOLDER;
+
+	@Parameter(label = "Model folder", style = FileWidget.DIRECTORY_STYLE, required = false,
+		description = "a model directory, or a folder of fold_k model directories (their outputs are averaged); " +
+			"not used with the published ensemble")
 	private File model;
 
 	@Parameter(label = "Output (label file or folder)", style = FileWidget.SAVE_STYLE, required = false,
@@ -96,6 +115,9 @@ public class SegmentVolumeCommand extends ContextCommand {
 	@Parameter
 	private UIService ui;
 
+	/** What fetching the published ensemble reported, one line each, for the summary; empty otherwise. */
+	private String publishedReport = "";
+
 	@Override
 	public void run() {
 		final Progress progress = new StatusProgress(status, this);
@@ -103,7 +125,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 			throw new BadInputException("input: give a NIfTI file, a folder, or a DICOM folder (or open an image in Fiji)");
 		}
 		if (input != null && output == null) throw new BadInputException("output: missing (the label file or folder to write)");
-		try (ModelSet models = ModelSet.load(model.toPath(), threads)) {
+		try (ModelSet models = ModelSet.load(models(progress), threads)) {
 			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse("overlap", overlap), batch,
 				blending == null || blending.isBlank() || blending.equals("model") ? null : Blending.of(blending,
 					"blending"), tta, postprocess));
@@ -113,7 +135,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 			}
 			final List<SegmentJob.Result> results = new SegmentJob(segmenter, models.card().classes(), progress).run(
 				new SegmentJob.Request(input.toPath(), output.toPath(), probabilities, overwrite));
-			final StringBuilder text = new StringBuilder();
+			final StringBuilder text = new StringBuilder(publishedReport);
 			for (final SegmentJob.Result r : results) {
 				text.append(r.labels());
 				if (r.skipped()) text.append(" (exists, skipped)");
@@ -124,6 +146,25 @@ public class SegmentVolumeCommand extends ContextCommand {
 			}
 			summary = text.toString();
 		}
+	}
+
+	/** The model folder: {@code model}, or the published ensemble's folder, fetched there if needed. */
+	private Path models(final Progress progress) {
+		final boolean published = PUBLISHED.equals(model_source);
+		final boolean given = model != null && !model.getPath().isEmpty();
+		if (!published) {
+			if (!given) {
+				throw new BadInputException("missing --model for 'segment' (or --model_source " + PUBLISHED + ")");
+			}
+			return model.toPath();
+		}
+		if (given) {
+			throw new BadInputException("model " + model + ": not used with --model_source " + PUBLISHED +
+				"; give one or the other");
+		}
+		final Path folder = PublishedModels.userFolder();
+		publishedReport = String.join("\n", PublishedModels.fromOptions(null).into(folder, progress)) + "\n";
+		return folder;
 	}
 
 	/** Segments the current image; shows the result unless headless; writes it if an output is given. */
@@ -141,7 +182,8 @@ public class SegmentVolumeCommand extends ContextCommand {
 			NiftiWriter.write(s.labels(), file, NiftiDatatype.UINT8, "covid-unet " + s.digest());
 		}
 		if (!ui.isHeadless()) SegmentationDisplay.show(image, s.labels(), id, v);
-		summary = String.format(Locale.ROOT, "%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
+		summary = publishedReport + String.format(Locale.ROOT,
+			"%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
 			id, v.lungMl(), v.leftMl(), v.rightMl(), v.infectionMl(), v.infectionPercent());
 	}
 }

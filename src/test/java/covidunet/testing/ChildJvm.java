@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -46,12 +47,20 @@ public final class ChildJvm implements AutoCloseable {
 
 	/** Starts {@code mainClass} with {@code args}, headless, TensorFlow's native logs limited to warnings. */
 	public static ChildJvm start(final String mainClass, final List<String> args) throws IOException {
+		return start(mainClass, args, Map.of());
+	}
+
+	/** Starts {@code mainClass} as {@link #start(String, List)} does, with these environment variables set too. */
+	public static ChildJvm start(final String mainClass, final List<String> args, final Map<String, String> environment)
+		throws IOException
+	{
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Djava.awt.headless=true", "--add-opens", "java.base/java.io=ALL-UNNAMED", "-cp", System
 				.getProperty("java.class.path"), mainClass));
 		command.addAll(args);
 		final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+		builder.environment().putAll(environment);
 		return new ChildJvm(builder.start());
 	}
 

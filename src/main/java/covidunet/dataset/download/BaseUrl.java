@@ -34,31 +34,43 @@ public final class BaseUrl {
 	 */
 	public static BaseUrl parse(final String text) {
 		if (text == null || text.isBlank()) return zenodo();
+		return new BaseUrl(checked(text, "--base_url").toString(), false);
+	}
+
+	/**
+	 * A URL a user gave for an option, checked as {@link #parse} checks a base URL, trailing
+	 * slashes dropped.
+	 *
+	 * @param option the option, for messages, e.g. {@code --base_url}
+	 * @throws BadInputException naming the option as {@link #parse} does
+	 */
+	public static URI checked(final String text, final String option) {
 		final String trimmed = text.strip().replaceAll("/+$", "");
 		final URI uri;
 		try {
 			uri = new URI(trimmed);
 		}
 		catch (final URISyntaxException exc) {
-			throw bad(text, "not a URL (" + exc.getReason() + ")");
+			throw bad(text, option, "not a URL (" + exc.getReason() + ")");
 		}
 		final String scheme = uri.getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
-			throw bad(text, "expected an https:// URL");
+			throw bad(text, option, "expected an https:// URL");
 		}
-		if (uri.getHost() == null) throw bad(text, "no host name");
-		if (uri.getRawUserInfo() != null) throw bad(text, "must not contain a user name or password");
+		if (uri.getHost() == null) throw bad(text, option, "no host name");
+		if (uri.getRawUserInfo() != null) throw bad(text, option, "must not contain a user name or password");
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw bad(text, "must not have a query or fragment");
+			throw bad(text, option, "must not have a query or fragment");
 		}
 		if (!UrlPolicy.allowed(uri)) {
-			throw bad(text, "plain http:// is allowed only to this machine (localhost, 127.0.0.1, [::1]); use https://");
+			throw bad(text, option,
+				"plain http:// is allowed only to this machine (localhost, 127.0.0.1, [::1]); use https://");
 		}
-		return new BaseUrl(trimmed, false);
+		return uri;
 	}
 
-	private static BadInputException bad(final String text, final String problem) {
-		return new BadInputException("bad value '" + text + "' for --base_url: " + problem);
+	private static BadInputException bad(final String text, final String option, final String problem) {
+		return new BadInputException("bad value '" + text + "' for " + option + ": " + problem);
 	}
 
 	/** The URL of one file. */

@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -20,7 +19,6 @@ import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.EnvironmentException;
 import covidunet.Progress;
-import covidunet.io.Sha256;
 
 /**
  * Downloads one file safely and resumably:
@@ -30,15 +28,16 @@ import covidunet.io.Sha256;
  * <li>into {@code <target>.part} beside the target; a later run resumes it with
  * {@code Range: bytes=<size>-} (a server that ignores the range sends everything again, and the
  * part starts over);</li>
- * <li>with the SHA-256 computed while the bytes arrive (the part's earlier bytes are read again
- * on resume), and the part renamed to the target only when the digest is as expected; a part
- * whose digest is wrong is kept as {@code <target>.corrupt} for inspection (replacing an older
- * one) so that the next run starts afresh;</li>
+ * <li>with the expected digest (SHA-256 or MD5, see {@link ExpectedDigest}) and the SHA-256
+ * computed while the bytes arrive (the part's earlier bytes are read again on resume), and the
+ * part renamed to the target only when the digest (and the size, where one is expected) is as
+ * expected; a part whose digest or size is wrong is kept as {@code <target>.corrupt} for
+ * inspection (replacing an older one) so that the next run starts afresh;</li>
  * <li>a target that exists already is verified and not downloaded again, and never deleted,
  * even when its digest is wrong.</li>
  * </ul>
  * Failures: {@link BadInputException} for a refused URL, an HTTP 4xx answer, a wrong digest or
- * an output that cannot be written; {@link EnvironmentException} when the network fails (no
+ * size, or an output that cannot be written; {@link EnvironmentException} when the network fails (no
  * connection, a timeout, a transfer cut short, HTTP 5xx) — running again resumes;
  * {@link CancelledException} when cancelled between chunks, keeping the part.
  */
@@ -62,13 +61,13 @@ public final class FileDownload {
 	 * What {@link #fetch} did.
 	 *
 	 * @param file the verified file
-	 * @param sha256 its full SHA-256, lower-case hex
+	 * @param sha256 its full SHA-256, lower-case hex (whichever digest it was checked with)
 	 * @param downloaded false if the file was there already
 	 * @param bytesTransferred the body bytes received in this run
 	 */
 	public record Result(Path file, String sha256, boolean downloaded, long bytesTransferred) {}
 
-	private record Transfer(String sha256, long bytes) {}
+	private record Transfer(Digests.Values digests, long bytes, long size) {}
 
 	private final Duration connectTimeout;
 	private final Duration readTimeout;
@@ -93,7 +92,7 @@ public final class FileDownload {
 	 * Makes {@code target} a verified copy of what {@code url} serves: checks an existing target,
 	 * else downloads (resuming {@code <target>.part} if there is one) and verifies.
 	 *
-	 * @param expected the SHA-256 (or its prefix) the file must have
+	 * @param expected the digest (or its prefix) the file must have
 	 * @param progress gets progress lines (see {@link TransferProgress}); checked for
 	 *          cancellation between chunks
 	 * @throws BadInputException for a refused URL or redirect, an HTTP 4xx answer, a wrong digest
@@ -104,17 +103,32 @@ public final class FileDownload {
 	public Result fetch(final URI url, final Path target, final ExpectedDigest expected,
 		final Progress progress)
 	{
+		return fetch(url, target, expected, -1, progress);
+	}
+
+	/**
+	 * Makes {@code target} a verified copy of what {@code url} serves, as
+	 * {@link #fetch(URI, Path, ExpectedDigest, Progress)}, also checking its size.
+	 *
+	 * @param expectedSize the size in bytes the file must have, or -1 if not known
+	 * @throws BadInputException also if the size is not the expected one
+	 */
+	public Result fetch(final URI url, final Path target, final ExpectedDigest expected, final long expectedSize,
+		final Progress progress)
+	{
 		if (!UrlPolicy.allowed(url)) {
 			throw new BadInputException("refused to download " + url +
 				": only https://, or plain http:// to this machine");
 		}
 		final String name = target.getFileName().toString();
-		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return existing(target, name, expected, progress);
+		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+			return existing(target, name, expected, expectedSize, progress);
+		}
 		final Path part = sibling(target, PART);
 		final Transfer transfer;
 		try {
 			Files.createDirectories(target.toAbsolutePath().getParent());
-			transfer = transfer(url, part, name, progress);
+			transfer = transfer(url, part, name, expected, progress);
 		}
 		catch (final CancelledException exc) {
 			throw new CancelledException(name + ": download cancelled" + (Files.exists(part) ? "; " + part +
@@ -124,11 +138,12 @@ public final class FileDownload {
 			throw new BadInputException("cannot write " + part + ": " + exc.getMessage(), exc);
 		}
 		try {
-			if (!expected.matches(transfer.sha256())) {
+			final String mismatch =
+				mismatch(transfer.digests(), transfer.size(), expected, expectedSize, "%s of the download");
+			if (mismatch != null) {
 				final Path corrupt = sibling(target, CORRUPT);
 				Files.move(part, corrupt, StandardCopyOption.REPLACE_EXISTING);
-				throw new BadInputException(target + ": SHA-256 of the download is " + transfer.sha256() +
-					", expected " + expected + " (" + expected.source() + "); kept as " +
+				throw new BadInputException(target + ": " + mismatch + "; kept as " +
 					corrupt.getFileName() + ", not used");
 			}
 			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
@@ -136,27 +151,50 @@ public final class FileDownload {
 		catch (final IOException exc) {
 			throw new BadInputException("cannot rename " + part + ": " + exc.getMessage(), exc);
 		}
-		return new Result(target, transfer.sha256(), true, transfer.bytes());
+		return new Result(target, transfer.digests().sha256(), true, transfer.bytes());
 	}
 
 	private static Result existing(final Path target, final String name, final ExpectedDigest expected,
-		final Progress progress)
+		final long expectedSize, final Progress progress)
 	{
 		if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new BadInputException(target + ": exists and is not a regular file");
 		}
-		final String actual;
-		try {
-			actual = Sha256.of(target, name + ": checking the existing file", progress);
+		final Digests.Values actual;
+		final long size;
+		try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
+			size = channel.size();
+			final Digests digests = new Digests(expected.algorithm());
+			digests.update(channel, size, name + ": checking the existing file", progress);
+			actual = digests.finish();
 		}
 		catch (final IOException exc) {
 			throw new BadInputException("cannot read " + target + ": " + exc.getMessage(), exc);
 		}
-		if (!expected.matches(actual)) {
-			throw new BadInputException(target + ": exists, but its SHA-256 is " + actual + ", expected " +
-				expected + " (" + expected.source() + "); move it away to download it again");
+		final String mismatch = mismatch(actual, size, expected, expectedSize, "its %s");
+		if (mismatch != null) {
+			throw new BadInputException(target + ": exists, but " + mismatch +
+				"; move it away to download it again");
 		}
-		return new Result(target, actual, false, 0);
+		return new Result(target, actual.sha256(), false, 0);
+	}
+
+	/**
+	 * What is wrong with a file's digest or size, or null if nothing is.
+	 *
+	 * @param property how a property of the file is named, {@code %s} standing for the property
+	 *          (e.g. {@code "its %s"})
+	 */
+	private static String mismatch(final Digests.Values actual, final long size, final ExpectedDigest expected,
+		final long expectedSize, final String property)
+	{
+		final boolean sizeWrong = expectedSize >= 0 && size != expectedSize;
+		final String sizes = String.format(property, "size") + " is " + size + " bytes, expected " + expectedSize;
+		if (!expected.matches(actual.checked())) {
+			return String.format(property, expected.algorithm().label()) + " is " + actual.checked() + ", expected " +
+				expected + " (" + expected.source() + ")" + (sizeWrong ? "; " + sizes : "");
+		}
+		return sizeWrong ? sizes + " (" + expected.source() + ")" : null;
 	}
 
 	private static Path sibling(final Path target, final String suffix) {
@@ -164,17 +202,17 @@ public final class FileDownload {
 	}
 
 	/**
-	 * Downloads into the part, resuming it, under a lock; returns the whole part's digest. A part
+	 * Downloads into the part, resuming it, under a lock; returns the whole part's digests. A part
 	 * that is still empty when this fails is removed.
 	 */
-	private Transfer transfer(final URI url, final Path part, final String name, final Progress progress)
-		throws IOException
+	private Transfer transfer(final URI url, final Path part, final String name, final ExpectedDigest expected,
+		final Progress progress) throws IOException
 	{
 		try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
 			StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock lock = lock(channel, part))
 		{
 			try {
-				return resume(url, channel, part, name, progress);
+				return resume(url, channel, part, name, new Digests(expected.algorithm()), progress);
 			}
 			catch (final IOException | RuntimeException exc) {
 				if (channel.size() == 0) Files.deleteIfExists(part);
@@ -185,16 +223,15 @@ public final class FileDownload {
 
 	/** Continues the part from its end (or starts it over if the server cannot continue it). */
 	private Transfer resume(final URI url, final FileChannel channel, final Path part, final String name,
-		final Progress progress) throws IOException
+		final Digests digest, final Progress progress) throws IOException
 	{
-		final MessageDigest digest = Sha256.newDigest();
 		long offset = channel.size();
-		if (offset > 0) Sha256.update(digest, channel, offset, name + ": checking the partial download", progress);
+		if (offset > 0) digest.update(channel, offset, name + ": checking the partial download", progress);
 		HttpGet get = open(url, offset);
 		try {
 			if (get.status() == 416 && offset > 0) {
 				final ContentRange range = ContentRange.parse(get.header("Content-Range"));
-				if (range != null && range.total() == offset) return new Transfer(Sha256.hex(digest), 0);
+				if (range != null && range.total() == offset) return new Transfer(digest.finish(), 0, offset);
 				get.close();
 				offset = restart(channel, digest, name + ": the partial download does not fit the file on the server",
 					progress);
@@ -220,7 +257,7 @@ public final class FileDownload {
 				throw failed(get);
 			}
 			final long received = copy(get, channel, offset, total, digest, name, part, progress);
-			return new Transfer(Sha256.hex(digest), received);
+			return new Transfer(digest.finish(), received, channel.size());
 		}
 		finally {
 			get.close();
@@ -248,7 +285,7 @@ public final class FileDownload {
 		}
 	}
 
-	private static long restart(final FileChannel channel, final MessageDigest digest, final String why,
+	private static long restart(final FileChannel channel, final Digests digest, final String why,
 		final Progress progress) throws IOException
 	{
 		progress.report(why + "; starting over", 0, 0);
@@ -257,16 +294,21 @@ public final class FileDownload {
 		return 0;
 	}
 
-	private static RuntimeException failed(final HttpGet get) throws IOException {
-		final String answer = get.url() + ": the server answered HTTP " + get.status() +
+	/**
+	 * The failure that an HTTP answer other than 200 or 206 means: bad input for 4xx, except 408
+	 * (request timeout) and 429 (too many requests), which pass like the server errors.
+	 */
+	static RuntimeException failed(final HttpGet get) throws IOException {
+		final int status = get.status();
+		final String answer = get.url() + ": the server answered HTTP " + status +
 			(get.reason().isEmpty() ? "" : " " + get.reason());
-		if (get.status() >= 400 && get.status() < 500) return new BadInputException(answer);
+		if (status >= 400 && status < 500 && status != 408 && status != 429) return new BadInputException(answer);
 		return new EnvironmentException(answer + "; try again later");
 	}
 
 	/** Appends the body to the part from {@code offset} on; returns the bytes received. */
 	private long copy(final HttpGet get, final FileChannel channel, final long offset, final long total,
-		final MessageDigest digest, final String name, final Path part, final Progress progress)
+		final Digests digest, final String name, final Path part, final Progress progress)
 		throws IOException
 	{
 		channel.position(offset);
@@ -305,7 +347,8 @@ public final class FileDownload {
 			"); run the same command again to resume " + part, cause);
 	}
 
-	private static String describe(final IOException exc) {
+	/** An I/O failure for one-line messages: its class and message. */
+	static String describe(final IOException exc) {
 		return exc.getMessage() == null ? exc.getClass().getSimpleName() :
 			exc.getClass().getSimpleName() + ": " + exc.getMessage();
 	}

@@ -22,7 +22,7 @@ final class HttpGet implements AutoCloseable {
 	/** The most redirects followed. */
 	static final int MAX_REDIRECTS = 5;
 
-	private static final String USER_AGENT = "covid-unet (Fiji plugin; dataset download)";
+	private static final String USER_AGENT = "covid-unet (Fiji plugin; dataset and model download)";
 
 	private final URI url;
 	private final HttpURLConnection connection;
@@ -45,9 +45,20 @@ final class HttpGet implements AutoCloseable {
 	static HttpGet open(final URI url, final long from, final Duration connectTimeout,
 		final Duration readTimeout) throws IOException
 	{
+		return open(url, from, null, connectTimeout, readTimeout);
+	}
+
+	/**
+	 * Sends the request with an {@code Accept} header, as {@link #open(URI, long, Duration, Duration)}.
+	 *
+	 * @param accept the media type wanted, e.g. {@code application/json}; null sends Java's default
+	 */
+	static HttpGet open(final URI url, final long from, final String accept, final Duration connectTimeout,
+		final Duration readTimeout) throws IOException
+	{
 		URI current = url;
 		for (int redirects = 0;; redirects++) {
-			final HttpURLConnection connection = connect(current, from, connectTimeout, readTimeout);
+			final HttpURLConnection connection = connect(current, from, accept, connectTimeout, readTimeout);
 			final int status = connection.getResponseCode();
 			if (!isRedirect(status)) return new HttpGet(current, connection, status);
 			final String location = connection.getHeaderField("Location");
@@ -69,8 +80,8 @@ final class HttpGet implements AutoCloseable {
 		}
 	}
 
-	private static HttpURLConnection connect(final URI url, final long from, final Duration connectTimeout,
-		final Duration readTimeout) throws IOException
+	private static HttpURLConnection connect(final URI url, final long from, final String accept,
+		final Duration connectTimeout, final Duration readTimeout) throws IOException
 	{
 		final HttpURLConnection connection;
 		try {
@@ -86,6 +97,7 @@ final class HttpGet implements AutoCloseable {
 		connection.setReadTimeout((int) readTimeout.toMillis());
 		connection.setRequestProperty("User-Agent", USER_AGENT);
 		connection.setRequestProperty("Accept-Encoding", "identity");
+		if (accept != null) connection.setRequestProperty("Accept", accept);
 		if (from > 0) connection.setRequestProperty("Range", "bytes=" + from + "-");
 		return connection;
 	}

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * decision looks at the URL's text only and never resolves a name, so a refused URL causes no
  * network traffic at all.
  */
-final class UrlPolicy {
+public final class UrlPolicy {
 
 	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
 	private UrlPolicy() {}
 
 	/** Whether a URL may be fetched. */
-	static boolean allowed(final URI url) {
+	public static boolean allowed(final URI url) {
 		final String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
 		if (url.getHost() == null || url.getRawUserInfo() != null) return false;
 		if (scheme.equals("https")) return true;

@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpsServer;
 /**
  * An HTTP (or HTTPS) server on 127.0.0.1 for the download tests: serves files under {@code /files/<name>}
  * with support for {@code Range: bytes=N-}, records every request, and can be told to cut a
- * transfer short, to ignore ranges, or to redirect a path.
+ * transfer short, to ignore ranges, to redirect a path, or to answer one with another status.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class LocalServer implements AutoCloseable {
 	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 	private final Map<String, Integer> cuts = new ConcurrentHashMap<>();
 	private final Map<String, String> redirects = new ConcurrentHashMap<>();
+	private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 	private final List<Request> requests = new ArrayList<>();
 	private volatile boolean ignoreRanges;
 
@@ -82,6 +83,11 @@ public final class LocalServer implements AutoCloseable {
 		ignoreRanges = ignore;
 	}
 
+	/** Answers every request for {@code path} with an empty body and {@code status} (e.g. 429). */
+	public void answer(final String path, final int status) {
+		statuses.put(path, status);
+	}
+
 	/** Answers {@code path} with 302 to {@code location}. */
 	public void redirect(final String path, final String location) {
 		redirects.put(path, location);
@@ -100,6 +106,12 @@ public final class LocalServer implements AutoCloseable {
 		final String path = exchange.getRequestURI().getPath();
 		final String range = exchange.getRequestHeaders().getFirst("Range");
 		record(new Request(path, range));
+		final Integer status = statuses.get(path);
+		if (status != null) {
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+			return;
+		}
 		final String location = redirects.get(path);
 		if (location != null) {
 			exchange.getResponseHeaders().set("Location", location);
