@@ -164,7 +164,7 @@ class ImageJIT {
 			final Matcher m = CONFIG_LINE.matcher(line.strip());
 			if (m.matches()) entries.put(m.group(2), m.group(3));
 		}
-		assertEquals(10, entries.size(), "plugins.config entries");
+		assertEquals(12, entries.size(), "plugins.config entries");
 		final Path shots = Path.of("target", "screenshots").toAbsolutePath();
 		final List<String> command = new ArrayList<>(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
 			java(), "-Dcovidunet.recordDataset=" + dataset, "-Dcovidunet.recordFolds=" + folds, "-cp", Path.of("target", "test-classes").toAbsolutePath() + ":" + DEPENDENCIES + "/*",
