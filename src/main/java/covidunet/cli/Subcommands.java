@@ -116,10 +116,10 @@ public final class Subcommands {
 				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
 			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
 				"and evaluation in one go", DemoSubcommand::run)
-			.command("import-keras", ImportKerasModelCommand.class,
-				"--input F.hdf5 --output DIR: a model directory from a Keras 2.x HDF5 model file")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what")
+			.command("import-keras", ImportKerasModelCommand.class,
+				"--input F.hdf5 --output DIR: a model directory from a Keras 2.x HDF5 model file")
 			.command("download-model", DownloadModelsCommand.class,
 				"--output DIR [--base_url URL]: the published fold models (Zenodo 3902293), imported as " +
 					"DIR/fold_0 ... fold_4");
