@@ -22,6 +22,7 @@ import covidunet.model.io.LoadedModel;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.net.UNetConfig;
 import covidunet.testing.KerasFixtures;
+import covidunet.testing.Python;
 
 /**
  * {@code import-keras}: a Keras model file becomes a model directory; a file that is not one it
@@ -57,6 +58,50 @@ class ImportKerasSubcommandTest {
 		final Path file = KerasFixtures.write(dir.resolve(variant + ".hdf5"), variant, 0, 0, 1);
 		assertRefused(file, reason);
 	}
+
+	/**
+	 * A graph altered in one place (a value of the wrong type or impossible, an unknown input, an
+	 * unsupported option) is bad input, never an internal failure: exit 2 and one line.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+		"filters not a number | conv3d | filters | \"x\"",
+		"kernel size an object | conv3d | kernel_size | {\"a\": 1}",
+		"kernel size of 2 axes | conv3d | kernel_size | [3, 3]",
+		"zero strides | conv3d | strides | [0, 1, 1]",
+		"causal padding | conv3d | padding | \"causal\"",
+		"unknown activation | conv3d | activation | \"swish\"",
+		"channels first | conv3d | data_format | \"channels_first\"",
+		"grouped convolution | conv3d | groups | 2",
+		"normalising a space axis | batch_normalization | axis | [2]",
+		"concatenating a space axis | concatenate | axis | 1",
+		"pool size a string | max_pooling3d | pool_size | \"2\"",
+		"more input channels | input_1 | batch_input_shape | [null, null, null, null, 3]" })
+	void refusesAnAlteredGraphInOneLine(final String what, final String layer, final String key, final String value)
+		throws IOException
+	{
+		final Path file = KerasFixtures.write(dir.resolve("altered.hdf5"), "standard", 2, 4, 1);
+		Python.lastLine(ALTER, file.toString(), layer, key, value);
+		assertRefused(file, "");
+	}
+
+	@Test
+	void refusesAGraphWhoseLayerTakesAnUnknownInput() throws IOException {
+		final Path file = KerasFixtures.write(dir.resolve("altered.hdf5"), "standard", 2, 4, 1);
+		Python.lastLine(ALTER, file.toString(), "conv3d_1", "inbound_nodes", "[[[\"nowhere\", 0, 0, {}]]]");
+		assertRefused(file, "layer 'conv3d_1' takes 'nowhere', which is not a layer of the model");
+	}
+
+	/** Sets one member of a layer's config (or, for inbound_nodes, of the layer) in a file's model_config, with h5py. */
+	private static final String ALTER = String.join("\n", "import json, sys, h5py",
+		"path, layer, key, value = sys.argv[1:5]",
+		"with h5py.File(path, 'r+') as f:",
+		"    raw = f.attrs['model_config']",
+		"    config = json.loads(raw.decode() if isinstance(raw, bytes) else raw)",
+		"    target = next(l for l in config['config']['layers'] if l['name'] == layer)",
+		"    (target if key == 'inbound_nodes' else target['config'])[key] = json.loads(value)",
+		"    f.attrs['model_config'] = json.dumps(config).encode()",
+		"print('altered')");
 
 	@Test
 	void refusesATruncatedFile() throws IOException {

@@ -72,6 +72,7 @@ record KerasLayer(Path file, String className, String name, JsonObject config, L
 			final int v = positive(e, key);
 			return new int[] { v, v, v };
 		}
+		if (!e.isJsonArray()) throw bad("'" + key + "' must be 3 positive integers, not " + e);
 		final JsonArray a = e.getAsJsonArray();
 		if (a.size() != 3) throw bad("'" + key + "' has " + a.size() + " values; a 3-D layer needs 3");
 		return new int[] { positive(a.get(0), key), positive(a.get(1), key), positive(a.get(2), key) };
