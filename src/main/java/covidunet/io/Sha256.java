@@ -51,30 +51,39 @@ public final class Sha256 {
 	public static String of(final Path file, final String task, final Progress progress) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			final MessageDigest digest = newDigest();
-			update(digest, channel, channel.size(), task, progress);
+			read(channel, channel.size(), task, progress, digest::update);
 			return hex(digest);
 		}
 	}
 
+	/** Takes the bytes a file is read in, chunk by chunk (e.g. a digest's {@code update}). */
+	@FunctionalInterface
+	public interface Chunks {
+
+		/** Takes {@code length} bytes of {@code bytes} from {@code offset}. */
+		void accept(byte[] bytes, int offset, int length);
+	}
+
 	/**
-	 * Adds the first {@code length} bytes of a file to a digest, reading from its start without
-	 * moving the channel's position. Reports progress and stops between chunks when cancelled.
+	 * Reads the first {@code length} bytes of a file into {@code chunks}, from its start without
+	 * moving the channel's position, as digests read files. Reports progress and stops between
+	 * chunks when cancelled.
 	 */
-	public static void update(final MessageDigest digest, final FileChannel channel, final long length,
-		final String task, final Progress progress) throws IOException
+	public static void read(final FileChannel channel, final long length, final String task,
+		final Progress progress, final Chunks chunks) throws IOException
 	{
 		final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
 		long done = 0;
-		long chunks = 0;
+		long count = 0;
 		progress.report(task, 0, length);
 		while (done < length) {
 			progress.checkCancelled();
 			buffer.clear().limit((int) Math.min(CHUNK, length - done));
 			final int n = channel.read(buffer, done);
 			if (n < 0) throw new IOException("file ended after " + done + " of " + length + " bytes");
-			digest.update(buffer.array(), 0, n);
+			chunks.accept(buffer.array(), 0, n);
 			done += n;
-			if (++chunks % REPORT_EVERY == 0 || done == length) progress.report(task, done, length);
+			if (++count % REPORT_EVERY == 0 || done == length) progress.report(task, done, length);
 		}
 	}
 }

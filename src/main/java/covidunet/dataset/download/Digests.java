@@ -1,12 +1,12 @@
 package covidunet.dataset.download;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import covidunet.Progress;
+import covidunet.io.Sha256;
 import covidunet.dataset.download.ExpectedDigest.Algorithm;
 
 /**
@@ -14,11 +14,6 @@ import covidunet.dataset.download.ExpectedDigest.Algorithm;
  * identifies files by), and the expected digest's algorithm where that is another (Zenodo's MD5).
  */
 final class Digests {
-
-	private static final int CHUNK = 1 << 20;
-
-	/** Progress is reported every this many chunks, and at the end. */
-	private static final int REPORT_EVERY = 64;
 
 	private final MessageDigest sha256;
 	private final MessageDigest checked;
@@ -42,19 +37,7 @@ final class Digests {
 	void update(final FileChannel channel, final long length, final String task, final Progress progress)
 		throws IOException
 	{
-		final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-		long done = 0;
-		long chunks = 0;
-		progress.report(task, 0, length);
-		while (done < length) {
-			progress.checkCancelled();
-			buffer.clear().limit((int) Math.min(CHUNK, length - done));
-			final int n = channel.read(buffer, done);
-			if (n < 0) throw new IOException("file ended after " + done + " of " + length + " bytes");
-			update(buffer.array(), 0, n);
-			done += n;
-			if (++chunks % REPORT_EVERY == 0 || done == length) progress.report(task, done, length);
-		}
+		Sha256.read(channel, length, task, progress, this::update);
 	}
 
 	/** Starts over, as if nothing had been added. */

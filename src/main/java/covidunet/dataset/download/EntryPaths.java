@@ -48,4 +48,14 @@ final class EntryPaths {
 		final String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
 		return Normalizer.normalize(composed.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
 	}
+
+	/** The name with control characters escaped, so that a message stays on one line. */
+	static String printable(final String name) {
+		final StringBuilder s = new StringBuilder();
+		for (final char c : name.toCharArray()) {
+			if (Character.isISOControl(c)) s.append(String.format("\\u%04x", (int) c));
+			else s.append(c);
+		}
+		return s.toString();
+	}
 }

@@ -360,19 +360,9 @@ public final class SafeUntar {
 		}
 
 		private BadInputException refused(final String name, final String problem) {
-			return new BadInputException(tar + ": refused: entry '" + printable(name) + "' " + problem +
-				"; nothing extracted");
+			return new BadInputException(tar + ": refused: entry '" + EntryPaths.printable(name) + "' " +
+				problem + "; nothing extracted");
 		}
-	}
-
-	/** The name with control characters escaped, so that a message stays on one line. */
-	private static String printable(final String name) {
-		final StringBuilder s = new StringBuilder();
-		for (final char c : name.toCharArray()) {
-			if (Character.isISOControl(c)) s.append(String.format("\\u%04x", (int) c));
-			else s.append(c);
-		}
-		return s.toString();
 	}
 
 	/** A stream that counts the bytes read from it. */

@@ -187,8 +187,8 @@ public final class SafeUnzip {
 			return EntryPaths.normalise(name);
 		}
 		catch (final IllegalArgumentException exc) {
-			throw new BadInputException(zip + ": refused: entry '" + printable(name) + "' " + exc.getMessage() +
-				"; nothing extracted");
+			throw new BadInputException(zip + ": refused: entry '" + EntryPaths.printable(name) + "' " +
+				exc.getMessage() + "; nothing extracted");
 		}
 	}
 
@@ -269,8 +269,8 @@ public final class SafeUnzip {
 	}
 
 	private static BadInputException refused(final Path zip, final ZipEntry entry, final String problem) {
-		return new BadInputException(zip + ": refused: entry '" + printable(entry.getName()) + "' " + problem +
-			"; nothing extracted");
+		return new BadInputException(zip + ": refused: entry '" + EntryPaths.printable(entry.getName()) + "' " +
+			problem + "; nothing extracted");
 	}
 
 	private static BadInputException bomb(final Path zip, final ZipEntry entry, final long total, final long cap) {
@@ -280,15 +280,5 @@ public final class SafeUnzip {
 
 	private static BadInputException inconsistent(final Path zip) {
 		return new BadInputException(zip + ": refused: its central directory is inconsistent; nothing extracted");
-	}
-
-	/** The name with control characters escaped, so that a message stays on one line. */
-	private static String printable(final String name) {
-		final StringBuilder s = new StringBuilder();
-		for (final char c : name.toCharArray()) {
-			if (Character.isISOControl(c)) s.append(String.format("\\u%04x", (int) c));
-			else s.append(c);
-		}
-		return s.toString();
 	}
 }
