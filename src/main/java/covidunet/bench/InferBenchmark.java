@@ -20,6 +20,7 @@ import covidunet.io.FileTrees;
 import covidunet.io.Volume;
 import covidunet.model.io.LoadedModel;
 import covidunet.model.io.ModelCard;
+import covidunet.model.keras.KerasImport;
 import covidunet.model.net.NetworkCost;
 import covidunet.model.net.Norm;
 import covidunet.model.net.UNet;
@@ -150,7 +151,7 @@ public final class InferBenchmark {
 	private record Network(double flopsPerWindow, long params, int levels, String base, String norm, int classes) {
 
 		static Network of(final JsonObject architecture, final int[] window, final int batch) {
-			if (architecture.has("type") && architecture.get("type").getAsString().equals("keras")) {
+			if (KerasImport.isImported(architecture)) {
 				return new Network(architecture.get("flops_per_voxel").getAsDouble() * window[0] * window[1] * window[2],
 					architecture.get("parameters").getAsLong(), architecture.get("levels").getAsInt(), "keras", "keras",
 					architecture.get("classes").getAsInt());

@@ -1,6 +1,7 @@
 package covidunet.model.keras;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,11 +80,8 @@ final class KerasFile {
 		if (!Files.isRegularFile(file)) {
 			throw new BadInputException(file + ": " + (Files.exists(file) ? "not a file" : "no such file"));
 		}
-		if (!startsWithHdf5Signature(file)) {
-			throw new BadInputException(file + ": not an HDF5 file (no HDF5 signature), so not a Keras model file");
-		}
+		checkHdf5(file);
 		try (HdfFile hdf = new HdfFile(file)) {
-			checkComplete(file, hdf);
 			final String config = text(hdf, MODEL_CONFIG);
 			if (config == null) {
 				if (hdf.getAttribute(LAYER_NAMES) != null) {
@@ -103,7 +101,7 @@ final class KerasFile {
 			throw e;
 		}
 		catch (final RuntimeException | OutOfMemoryError e) {
-			throw new BadInputException(file + ": cannot read the HDF5 file (truncated or damaged: " + reason(e) + ")", e);
+			throw damaged(file, e);
 		}
 	}
 
@@ -132,21 +130,20 @@ final class KerasFile {
 		return weights.getOrDefault(layer, List.of());
 	}
 
-	private static boolean startsWithHdf5Signature(final Path file) {
+	/**
+	 * Refuses a file without the HDF5 signature at its start (Keras writes no user block), and one
+	 * shorter than its superblock says: HDF5 writes its end-of-file address there.
+	 */
+	private static void checkHdf5(final Path file) {
 		final byte[] signature = { (byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n' };
-		try (var in = Files.newInputStream(file)) {
-			return Arrays.equals(in.readNBytes(signature.length), signature);
-		}
-		catch (final IOException e) {
-			throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
-		}
-	}
-
-	/** Refuses a file shorter than its superblock says: HDF5 writes its end-of-file address there. */
-	private static void checkComplete(final Path file, final HdfFile hdf) {
 		try (FileChannel channel = FileChannel.open(file)) {
-			final Superblock superblock = Superblock.readSuperblock(channel, hdf.getUserBlockSize());
-			final long end = hdf.getUserBlockSize() + superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+			final ByteBuffer start = ByteBuffer.allocate(signature.length);
+			channel.read(start, 0);
+			if (!Arrays.equals(start.array(), signature)) {
+				throw new BadInputException(file + ": not an HDF5 file (no HDF5 signature), so not a Keras model file");
+			}
+			final Superblock superblock = Superblock.readSuperblock(channel, 0);
+			final long end = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
 			final long size = channel.size();
 			if (size < end) {
 				throw new BadInputException(file + ": truncated (" + size + " of the " + end +
@@ -155,6 +152,12 @@ final class KerasFile {
 		}
 		catch (final IOException e) {
 			throw new BadInputException(file + ": cannot read (" + reason(e) + ")", e);
+		}
+		catch (final BadInputException e) {
+			throw e;
+		}
+		catch (final RuntimeException e) {
+			throw damaged(file, e);
 		}
 	}
 
@@ -232,7 +235,12 @@ final class KerasFile {
 		else if (data instanceof String[] array) values.addAll(Arrays.asList(array));
 	}
 
-	private static String reason(final Throwable e) {
+	private static BadInputException damaged(final Path file, final Throwable e) {
+		return new BadInputException(file + ": cannot read the HDF5 file (truncated or damaged: " + reason(e) + ")", e);
+	}
+
+	/** The first line of an exception's message, or its class where it has none. */
+	static String reason(final Throwable e) {
 		final String message = e.getMessage();
 		if (message == null || message.isBlank()) return e.getClass().getSimpleName();
 		return message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());

@@ -45,14 +45,6 @@ record KerasGraphSpec(String modelClass, List<KerasLayer> layers, String input, 
 		};
 	}
 
-	/** The layer named {@code name}. */
-	KerasLayer layer(final String name) {
-		for (final KerasLayer l : layers) {
-			if (l.name().equals(name)) return l;
-		}
-		throw new IllegalArgumentException("no layer " + name);
-	}
-
 	private static KerasGraphSpec functional(final Path file, final String modelClass, final JsonObject config) {
 		final Map<String, KerasLayer> byName = new LinkedHashMap<>();
 		for (final JsonElement e : array(file, config, "layers")) {

@@ -61,6 +61,12 @@ public final class KerasImport {
 
 	private KerasImport() {}
 
+	/** Whether a model card's {@code architecture} is that of a model this importer made. */
+	public static boolean isImported(final JsonObject architecture) {
+		return architecture.has("type") && architecture.get("type").isJsonPrimitive() && KerasSummary.TYPE.equals(
+			architecture.get("type").getAsString());
+	}
+
 	/**
 	 * Imports {@code hdf5} into the model directory {@code output}, which must not hold a model.
 	 *
@@ -103,8 +109,8 @@ public final class KerasImport {
 			throw e;
 		}
 		catch (final RuntimeException e) {
-			throw new BadInputException(keras.file() + ": cannot rebuild the model from its model_config (" + firstLine(e
-				.getMessage()) + ")", e);
+			throw new BadInputException(keras.file() + ": cannot rebuild the model from its model_config (" + KerasFile
+				.reason(e) + ")", e);
 		}
 	}
 
@@ -151,7 +157,7 @@ public final class KerasImport {
 		}
 		catch (final TensorFlowException e) {
 			throw new BadInputException(keras.file() + ": TensorFlow cannot run the rebuilt model on " + size[0] + " × " +
-				size[1] + " × " + size[2] + " voxels (" + firstLine(e.getMessage()) + ")", e);
+				size[1] + " × " + size[2] + " voxels (" + KerasFile.reason(e) + ")", e);
 		}
 	}
 
@@ -180,10 +186,5 @@ public final class KerasImport {
 		catch (final IOException e) {
 			throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
 		}
-	}
-
-	private static String firstLine(final String message) {
-		if (message == null || message.isBlank()) return "no reason given";
-		return message.strip().lines().findFirst().orElse("no reason given");
 	}
 }

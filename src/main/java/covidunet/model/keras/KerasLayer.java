@@ -23,12 +23,6 @@ import covidunet.BadInputException;
  */
 record KerasLayer(Path file, String className, String name, JsonObject config, List<String> inputs) {
 
-	/** The layer's single input; refuses a layer with several. */
-	String input() {
-		if (inputs.size() != 1) throw bad("takes " + inputs.size() + " inputs; expected 1");
-		return inputs.get(0);
-	}
-
 	/** Whether the configuration has {@code key} with a non-null value. */
 	boolean has(final String key) {
 		return config.has(key) && !config.get(key).isJsonNull();

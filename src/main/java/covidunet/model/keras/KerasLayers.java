@@ -12,6 +12,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.Conv3d;
@@ -36,12 +37,18 @@ final class KerasLayers {
 		"AveragePooling3D", "UpSampling3D", "Concatenate", "Add", "Activation", "ReLU", "Softmax", "Dropout",
 		"SpatialDropout3D");
 
+	/**
+	 * How a variable gets its weights once: the assignment to run, fed {@code values} through
+	 * the placeholder {@code value}.
+	 */
+	private record Feed(Assign<TFloat32> assign, Placeholder<TFloat32> value, float[] values, Shape shape) {}
+
 	private static final int[] ONES = { 1, 1, 1 }, TWOS = { 2, 2, 2 };
 	private static final int CHANNEL_AXIS = 4;
 
 	private final Ops tf;
 	private final KerasFile file;
-	private final List<KerasNetwork.Feed> feeds = new ArrayList<>();
+	private final List<Feed> feeds = new ArrayList<>();
 	private final double[] divisor = { 1, 1, 1 };
 	private long parameters;
 	private double flopsPerVoxel;
@@ -87,7 +94,7 @@ final class KerasLayers {
 	/** Sets every variable to its weights from the file. */
 	void loadWeights(final Session session, final Progress progress) {
 		progress.report("loading " + parameters + " weights", 0, 1);
-		for (final KerasNetwork.Feed f : feeds) {
+		for (final Feed f : feeds) {
 			progress.checkCancelled();
 			try (TFloat32 value = TFloat32.tensorOf(f.shape(), DataBuffers.of(f.values(), true, false))) {
 				session.runner().feed(f.value(), value).addTarget(f.assign()).run();
@@ -306,11 +313,12 @@ final class KerasLayers {
 		return variable(l, w.role(), w.values(), Shape.of(Arrays.stream(shape).asLongStream().toArray()));
 	}
 
+	/** A variable for a layer's weight, named flat at the root scope in safe characters, and how it is set. */
 	private Variable<TFloat32> variable(final KerasLayer l, final String role, final float[] values, final Shape shape) {
-		final String name = KerasNetwork.variableName(l.name(), role);
+		final String name = "keras_" + (l.name() + "_" + role).replaceAll("[^A-Za-z0-9_]", "_");
 		final Variable<TFloat32> v = tf.withName(name).variable(shape, TFloat32.class);
 		final Placeholder<TFloat32> p = tf.withName(name + "_value").placeholder(TFloat32.class, Placeholder.shape(shape));
-		feeds.add(new KerasNetwork.Feed(tf.assign(v, p), p, values, shape));
+		feeds.add(new Feed(tf.assign(v, p), p, values, shape));
 		return v;
 	}
 

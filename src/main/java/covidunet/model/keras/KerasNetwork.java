@@ -13,7 +13,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Assign;
 import org.tensorflow.types.TFloat32;
 
 import com.google.gson.JsonArray;
@@ -61,7 +60,7 @@ final class KerasNetwork implements AutoCloseable {
 	static KerasNetwork build(final KerasFile file, final int threads, final Progress progress) {
 		final KerasGraphSpec spec = KerasGraphSpec.parse(file.file(), file.modelConfig());
 		for (final KerasLayer l : spec.layers()) {
-			if (l.className().equals("InputLayer")) inputChannels(file, l);
+			if (l.className().equals("InputLayer")) checkInput(file, l);
 		}
 		KerasLayers.checkSupported(spec);
 		final Graph graph = new Graph();
@@ -75,8 +74,7 @@ final class KerasNetwork implements AutoCloseable {
 				counts.merge(l.className(), 1, Integer::sum);
 				if (l.className().equals("InputLayer")) {
 					if (x != null) throw l.bad("is a second input; only models with one input can be imported");
-					x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, -1,
-						inputChannels(file, l))));
+					x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, -1, 1)));
 					outputs.put(l.name(), new Tensor3d(tf.linalg.transpose(x, tf.constant(TO_KERAS)), 1, new double[] { 1, 1,
 						1 }));
 					continue;
@@ -107,8 +105,8 @@ final class KerasNetwork implements AutoCloseable {
 		}
 	}
 
-	/** The input's channel count from the InputLayer's {@code batch_input_shape}; refuses 2-D models. */
-	private static int inputChannels(final KerasFile file, final KerasLayer l) {
+	/** Refuses an InputLayer whose {@code batch_input_shape} is not a 3-D volume of one channel (a 2-D model…). */
+	private static void checkInput(final KerasFile file, final KerasLayer l) {
 		final JsonElement shape = l.has("batch_input_shape") ? l.config().get("batch_input_shape") : l.config().get(
 			"batch_shape");
 		if (shape == null || !shape.isJsonArray()) throw l.bad("has no batch_input_shape");
@@ -126,7 +124,6 @@ final class KerasNetwork implements AutoCloseable {
 			throw new BadInputException(file.file() + ": the model takes " + (channels.isJsonNull() ? "any number of"
 				: channels.getAsString()) + " input channels; a CT volume has one (channels last)");
 		}
-		return 1;
 	}
 
 	/** What the network is: classes, size divisor, parameters, cost, layers. */
@@ -167,15 +164,4 @@ final class KerasNetwork implements AutoCloseable {
 		session.close();
 		graph.close();
 	}
-
-	/** A variable's name for a layer's weight: flat, at the root scope, made of safe characters. */
-	static String variableName(final String layer, final String role) {
-		return "keras_" + (layer + "_" + role).replaceAll("[^A-Za-z0-9_]", "_");
-	}
-
-	/**
-	 * How a variable gets its weights once: the assignment to run, fed {@code values} through
-	 * the placeholder {@code value}.
-	 */
-	record Feed(Assign<TFloat32> assign, Placeholder<TFloat32> value, float[] values, Shape shape) {}
 }

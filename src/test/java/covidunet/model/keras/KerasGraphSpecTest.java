@@ -25,7 +25,7 @@ class KerasGraphSpecTest {
 			"conv_a"), layer("Conv3D", "conv_a", "input_1"), input("input_1")), "input_1", "add");
 		assertEquals(List.of("input_1", "conv_a", "conv_b", "add"), spec.layers().stream().map(KerasLayer::name)
 			.toList());
-		assertEquals(List.of("conv_b", "conv_a"), spec.layer("add").inputs());
+		assertEquals(List.of("conv_b", "conv_a"), spec.layers().get(3).inputs());
 	}
 
 	@Test
