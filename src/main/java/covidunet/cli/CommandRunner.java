@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.scijava.Cancelable;
 import org.scijava.Context;
@@ -116,10 +117,21 @@ public final class CommandRunner {
 	public Module run(final Class<? extends Command> type, final String name,
 		final Map<String, ?> given)
 	{
+		return run(type, name, given, command -> {});
+	}
+
+	/**
+	 * Runs a command with the given option values, as {@link #run(Class, String, Map)}, after
+	 * {@code prepare} has seen the command object (e.g. to set a listener).
+	 */
+	public Module run(final Class<? extends Command> type, final String name,
+		final Map<String, ?> given, final Consumer<Object> prepare)
+	{
 		final CommandInfo info = info(type);
 		final Module module = moduleService.createModule(info);
 		if (module == null) throw new IllegalStateException("cannot create command " + type.getName());
 		final Map<String, Object> inputs = inputs(module, name, given);
+		prepare.accept(module.getDelegateObject());
 		running = module;
 		try {
 			await(moduleService.run(module, preprocessors(), postprocessors(), inputs));

@@ -54,12 +54,20 @@ public final class Main {
 	 * this JVM (see {@link MemoryPreferences}).
 	 */
 	public static void main(final String[] args) {
+		quietDefaults();
+		System.exit(run(args, System.out, messageStream()));
+	}
+
+	/**
+	 * Sets what a launcher-like JVM (this one, or the plugin's child JVM) needs before anything
+	 * else runs, unless given: Java preferences in memory, and no SLF4J warnings (the HDF5 reader
+	 * logs through SLF4J, for which there is no logging back-end).
+	 */
+	static void quietDefaults() {
 		if (System.getProperty(PREFERENCES_FACTORY) == null) {
 			System.setProperty(PREFERENCES_FACTORY, MemoryPreferences.Factory.class.getName());
 		}
-		// The HDF5 reader logs through SLF4J; the launcher has no logging back-end, about which SLF4J would warn.
 		if (System.getProperty(SLF4J_VERBOSITY) == null) System.setProperty(SLF4J_VERBOSITY, "ERROR");
-		System.exit(run(args, System.out, messageStream()));
 	}
 
 	/**

@@ -5,12 +5,18 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import covidunet.Progress;
+import covidunet.engine.ChildEngine;
+import covidunet.engine.EngineInputs;
+import covidunet.engine.HostLibraries;
+import covidunet.engine.TensorFlowEngine;
 import covidunet.model.Backend;
 
 /**
  * Plugins › COVID-19 U-Net › Check Backend: which TensorFlow runs, on which devices (CPU or which
- * GPU), with which threads, and whether an old TensorFlow 1.x is in the way. The launcher's
- * {@code check}.
+ * GPU), with which threads, and whether an old TensorFlow 1.x is in the way. In Fiji, where the
+ * engine runs in a child JVM, it also says which TensorFlow 1.x and protobuf jars Fiji itself has
+ * (information: they do not touch the engine). The launcher's {@code check}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Check Backend", headless = true,
 	description = "TensorFlow version, the devices really used (CPU / GPU), threads, and clashes")
@@ -21,6 +27,12 @@ public class CheckBackendCommand implements Command {
 
 	@Override
 	public void run() {
-		report = Backend.check().toText();
+		if (!TensorFlowEngine.isolated()) {
+			report = Backend.check().toText();
+			return;
+		}
+		report = ChildEngine.run(getClass(), EngineInputs.of(this), Progress.NONE, null).get("report") + "engine: " +
+			"a child JVM of this Java (TensorFlow Java apart from this JVM's class path)\n" + HostLibraries.report(getClass()
+				.getClassLoader());
 	}
 }

@@ -12,6 +12,9 @@ import org.scijava.widget.FileWidget;
 
 import covidunet.BadInputException;
 import covidunet.CancelledException;
+import covidunet.engine.ChildEngine;
+import covidunet.engine.EngineInputs;
+import covidunet.engine.TensorFlowEngine;
 import covidunet.model.published.PublishedModels;
 
 /**
@@ -50,6 +53,16 @@ public class DownloadModelsCommand extends ContextCommand {
 	@Override
 	public void run() {
 		if (output == null || output.getPath().isEmpty()) throw new BadInputException("missing --output");
+		if (TensorFlowEngine.isolated()) {
+			try {
+				report = ChildEngine.run(getClass(), EngineInputs.of(this), new StatusProgress(statusService, this), null)
+					.get("report");
+			}
+			catch (final CancelledException exc) {
+				cancel(exc.getMessage());
+			}
+			return;
+		}
 		final PublishedModels models = PublishedModels.fromOptions(base_url);
 		try {
 			report = String.join("\n", models.into(output.toPath(), new StatusProgress(statusService, this)));

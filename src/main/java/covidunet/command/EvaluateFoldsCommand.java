@@ -24,6 +24,9 @@ import covidunet.evaluate.EvaluationReport;
 import covidunet.evaluate.FoldEvaluation;
 import covidunet.evaluate.Metric;
 import covidunet.evaluate.MetricsTable;
+import covidunet.engine.ChildEngine;
+import covidunet.engine.EngineInputs;
+import covidunet.engine.TensorFlowEngine;
 import covidunet.io.AddedPaths;
 import covidunet.io.AtomicFiles;
 import covidunet.io.OutputChecks;
@@ -41,6 +44,9 @@ import covidunet.ui.ResultsTables;
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Evaluate Folds", headless = true,
 	description = "Cross-validation scores (Dice, HD95, NSD…) of fold models, or of a folder of predictions")
 public class EvaluateFoldsCommand extends ContextCommand {
+
+	/** The title of the results table's window. */
+	private static final String TABLE_TITLE = "COVID-19 U-Net evaluation";
 
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, description = "where the tables go")
 	private File output;
@@ -85,6 +91,11 @@ public class EvaluateFoldsCommand extends ContextCommand {
 	@Override
 	public void run() {
 		final Progress progress = new StatusProgress(status, this);
+		if (TensorFlowEngine.isolated()) {
+			summary = ChildEngine.run(getClass(), EngineInputs.of(this), progress, null).get("summary");
+			if (!ui.isHeadless()) show(output.toPath().resolve(MetricsTable.DETAILED_FILE));
+			return;
+		}
 		final boolean pairs = predictions != null || masks != null;
 		final boolean folds = dataset != null || folds_file != null || models != null;
 		if (pairs == folds) {
@@ -111,10 +122,7 @@ public class EvaluateFoldsCommand extends ContextCommand {
 			added.remove();
 			throw e;
 		}
-		if (!ui.isHeadless()) {
-			ResultsTables.show(FoldEvaluation.table(scored).detailed(), "COVID-19 U-Net evaluation");
-			FigureWindows.show(out.resolve(EvaluationReport.FIGURES));
-		}
+		if (!ui.isHeadless()) show(out.resolve(MetricsTable.DETAILED_FILE));
 		final StringBuilder text = new StringBuilder();
 		for (final FoldEvaluation.ScoredCase c : scored) {
 			text.append(String.format(Locale.ROOT, "fold %d %s: DSC lungs %.4f, infection %.4f%n", c.fold(), c.id(), c
@@ -143,6 +151,12 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		}
 		return FoldEvaluation.folds(dataset.toPath(), folds_file.toPath(), models.toPath(), out, Segmenter.Options
 			.defaults(), threads, progress);
+	}
+
+	/** Shows the detailed table and the figures. */
+	private void show(final Path detailed) {
+		ResultsTables.show(detailed, TABLE_TITLE);
+		FigureWindows.show(detailed.resolveSibling(EvaluationReport.FIGURES));
 	}
 
 	private static void notInput(final Path out, final String role, final File input) {

@@ -41,7 +41,8 @@ public class ExportNiftiCommand implements Command {
 		NiftiWriter.write(volume, output.toPath(), datatypeOf(image), "");
 	}
 
-	private static NiftiDatatype datatypeOf(final ImagePlus image) {
+	/** The NIfTI data type that holds the image's values exactly. */
+	static NiftiDatatype datatypeOf(final ImagePlus image) {
 		switch (image.getBitDepth()) {
 			case 8:
 				return image.getCalibration().calibrated() ? NiftiDatatype.FLOAT32 : NiftiDatatype.UINT8;

@@ -13,6 +13,9 @@ import org.scijava.widget.FileWidget;
 
 import covidunet.BadInputException;
 import covidunet.CancelledException;
+import covidunet.engine.ChildEngine;
+import covidunet.engine.EngineInputs;
+import covidunet.engine.TensorFlowEngine;
 import covidunet.model.io.ModelCard;
 import covidunet.model.keras.KerasImport;
 
@@ -44,6 +47,11 @@ public class ImportKerasModelCommand extends ContextCommand {
 		if (input == null || input.getPath().isEmpty()) throw new BadInputException("missing --input");
 		if (output == null || output.getPath().isEmpty()) throw new BadInputException("missing --output");
 		try {
+			if (TensorFlowEngine.isolated()) {
+				summary = ChildEngine.run(getClass(), EngineInputs.of(this), new StatusProgress(status, this), null).get(
+					"summary");
+				return;
+			}
 			final ModelCard card = KerasImport.importFile(input.toPath(), output.toPath(), KerasImport.Origin.NONE,
 				new StatusProgress(status, this));
 			summary = "imported " + input + " as " + output + ": " + card.architecture().get("parameters") +

@@ -1,10 +1,12 @@
 package covidunet.command;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -17,13 +19,22 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import covidunet.BadInputException;
+import covidunet.EnvironmentException;
 import covidunet.Progress;
+import covidunet.engine.ChildEngine;
+import covidunet.engine.EngineInputs;
+import covidunet.engine.TensorFlowEngine;
+import covidunet.io.FileTrees;
 import covidunet.io.IntTriple;
 import covidunet.io.Volume;
 import covidunet.io.imagej.ImagePlusVolumes;
+import covidunet.io.imagej.LabelImages;
 import covidunet.io.nifti.NiftiDatatype;
+import covidunet.io.nifti.NiftiNames;
+import covidunet.io.nifti.NiftiReader;
 import covidunet.io.nifti.NiftiWriter;
 import covidunet.model.published.PublishedModels;
 import covidunet.predict.Blending;
@@ -109,6 +120,10 @@ public class SegmentVolumeCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Segmentation")
 	private String summary;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Labels",
+		description = "the label image of the current image or of a single input file; none for a folder")
+	private ImagePlus labels;
+
 	@Parameter
 	private StatusService status;
 
@@ -125,27 +140,42 @@ public class SegmentVolumeCommand extends ContextCommand {
 			throw new BadInputException("input: give a NIfTI file, a folder, or a DICOM folder (or open an image in Fiji)");
 		}
 		if (input != null && output == null) throw new BadInputException("output: missing (the label file or folder to write)");
+		if (input == null) {
+			segmentImage(progress);
+			return;
+		}
+		summary = TensorFlowEngine.isolated() ? ChildEngine.run(getClass(), EngineInputs.of(this, "image"), progress,
+			null).get("summary") : segmentFiles(progress);
+		if (Files.isRegularFile(output.toPath())) {
+			final Volume<?> volume = NiftiReader.read(output.toPath());
+			labels = LabelImages.toLabelImagePlus(volume, NiftiNames.stem(output.toPath()));
+		}
+	}
+
+	/** Segments the input file or folder in this JVM; returns the summary. */
+	private String segmentFiles(final Progress progress) {
 		try (ModelSet models = ModelSet.load(models(progress), threads)) {
-			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse("overlap", overlap), batch,
-				blending == null || blending.isBlank() || blending.equals("model") ? null : Blending.of(blending,
-					"blending"), tta, postprocess));
-			if (input == null) {
-				segmentImage(segmenter, progress);
-				return;
-			}
-			final List<SegmentJob.Result> results = new SegmentJob(segmenter, models.card().classes(), progress).run(
-				new SegmentJob.Request(input.toPath(), output.toPath(), probabilities, overwrite));
+			final List<SegmentJob.Result> results = new SegmentJob(segmenter(models), models.card().classes(), progress)
+				.run(new SegmentJob.Request(input.toPath(), output.toPath(), probabilities, overwrite));
 			final StringBuilder text = new StringBuilder(publishedReport);
 			for (final SegmentJob.Result r : results) {
 				text.append(r.labels());
 				if (r.skipped()) text.append(" (exists, skipped)");
-				final Volumetrics v = r.volumetrics();
-				text.append(String.format(Locale.ROOT,
-					": lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n", v.lungMl(), v.leftMl(), v
-						.rightMl(), v.infectionMl(), v.infectionPercent()));
+				text.append(": ").append(volumes(r.volumetrics()));
 			}
-			summary = text.toString();
+			return text.toString();
 		}
+	}
+
+	private Segmenter segmenter(final ModelSet models) {
+		return new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse(
+			"overlap", overlap), batch, blending == null || blending.isBlank() || blending.equals("model") ? null
+				: Blending.of(blending, "blending"), tta, postprocess));
+	}
+
+	private static String volumes(final Volumetrics v) {
+		return String.format(Locale.ROOT, "lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n", v
+			.lungMl(), v.leftMl(), v.rightMl(), v.infectionMl(), v.infectionPercent());
 	}
 
 	/** The model folder: {@code model}, or the published ensemble's folder, fetched there if needed. */
@@ -167,23 +197,65 @@ public class SegmentVolumeCommand extends ContextCommand {
 		return folder;
 	}
 
-	/** Segments the current image; shows the result unless headless; writes it if an output is given. */
-	@SuppressWarnings("unchecked")
-	private void segmentImage(final Segmenter segmenter, final Progress progress) {
+	/**
+	 * Segments the current image; shows the result unless headless; writes it if an output is
+	 * given. In Fiji the image goes to the engine's child JVM as a temporary NIfTI file.
+	 */
+	private void segmentImage(final Progress progress) {
 		final String id = image.getShortTitle();
-		final Volume<? extends RealType<?>> volume = (Volume<? extends RealType<?>>) ImagePlusVolumes.wrap(image);
-		final Segmentation s = segmenter.segment(id, volume, progress);
-		final Volumetrics v = Volumetrics.of(s.labels());
-		if (output != null) {
-			final Path file = output.toPath();
-			if (!overwrite && Files.exists(file)) {
-				throw new BadInputException("output " + file + ": exists; pass --overwrite true to replace it");
-			}
-			NiftiWriter.write(s.labels(), file, NiftiDatatype.UINT8, "covid-unet " + s.digest());
+		final Path file = output == null ? null : output.toPath();
+		if (file != null && !overwrite && Files.exists(file)) {
+			throw new BadInputException("output " + file + ": exists; pass --overwrite true to replace it");
 		}
-		if (!ui.isHeadless()) SegmentationDisplay.show(image, s.labels(), id, v);
-		summary = publishedReport + String.format(Locale.ROOT,
-			"%s: lungs %.1f mL (left %.1f, right %.1f), infection %.1f mL (%.1f %%)%n",
-			id, v.lungMl(), v.leftMl(), v.rightMl(), v.infectionMl(), v.infectionPercent());
+		final Labelled result = TensorFlowEngine.isolated() ? segmentInChild(id, progress) : segmentHere(id, progress);
+		final Volumetrics v = Volumetrics.of(result.labels());
+		if (file != null) NiftiWriter.write(result.labels(), file, NiftiDatatype.UINT8, result.descrip());
+		labels = LabelImages.toLabelImagePlus(result.labels(), id + " labels");
+		if (!ui.isHeadless()) SegmentationDisplay.show(image, labels, id, v);
+		summary = result.report() + id + ": " + volumes(v);
+	}
+
+	/** The labels of the current image, their NIfTI description, and what came before the summary line. */
+	private record Labelled(Volume<UnsignedByteType> labels, String descrip, String report) {}
+
+	@SuppressWarnings("unchecked")
+	private Labelled segmentHere(final String id, final Progress progress) {
+		try (ModelSet models = ModelSet.load(models(progress), threads)) {
+			final Volume<? extends RealType<?>> volume = (Volume<? extends RealType<?>>) ImagePlusVolumes.wrap(image);
+			final Segmentation s = segmenter(models).segment(id, volume, progress);
+			return new Labelled(s.labels(), "covid-unet " + s.digest(), publishedReport);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Labelled segmentInChild(final String id, final Progress progress) {
+		final Path folder;
+		try {
+			folder = Files.createTempDirectory("covid-unet-image-");
+		}
+		catch (final IOException e) {
+			throw new EnvironmentException("cannot create a temporary folder for the image (" + e.getMessage() + ")", e);
+		}
+		try {
+			final Path scan = folder.resolve("image.nii");
+			final Path labelFile = folder.resolve("image_labels.nii");
+			NiftiWriter.write((Volume<? extends RealType<?>>) ImagePlusVolumes.wrap(image), scan, ExportNiftiCommand
+				.datatypeOf(image), "");
+			final Map<String, String> inputs = EngineInputs.of(this, "image", "output", "probabilities", "overwrite");
+			inputs.put("input", scan.toString());
+			inputs.put("output", labelFile.toString());
+			final String childSummary = ChildEngine.run(getClass(), inputs, progress, null).get("summary");
+			final String report = childSummary.substring(0, childSummary.indexOf(labelFile.toString()));
+			return new Labelled((Volume<UnsignedByteType>) NiftiReader.read(labelFile), NiftiReader.readHeader(labelFile)
+				.descrip(), report);
+		}
+		finally {
+			try {
+				FileTrees.delete(folder);
+			}
+			catch (final IOException e) {
+				// A leftover in the temporary folder.
+			}
+		}
 	}
 }

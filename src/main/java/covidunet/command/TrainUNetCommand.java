@@ -15,19 +15,22 @@ import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 
 import covidunet.Progress;
+import covidunet.engine.ChildEngine;
+import covidunet.engine.EngineInputs;
+import covidunet.engine.TensorFlowEngine;
 import covidunet.model.TensorFlowRuntime;
 import covidunet.model.train.FoldTraining;
 import covidunet.model.train.TrainingListener;
 import covidunet.model.train.TrainingOptions;
 import covidunet.model.train.TrainingResult;
 import covidunet.preprocess.CaseCache;
-import covidunet.ui.TrainingMonitor;
-import covidunet.ui.TrainingWindow;
+import covidunet.ui.PlannedTrainingWindow;
 
 /**
  * Plugins › COVID-19 U-Net › Train COVID U-Net: trains the 3D U-Net on one fold of a folds file,
  * or on every fold in turn ({@code fold = all}, into {@code output/fold_k}). The launcher's
- * {@code train}. With a display, and no listener set, a window follows the training live.
+ * {@code train}. With a display, and no listener set, a window follows the training live. In
+ * Fiji the training runs in the TensorFlow engine's child JVM ({@link ChildEngine}).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>COVID-19 U-Net>Train COVID U-Net", headless = true,
 	description = "Train the 3D U-Net on a fold (or all folds) of a dataset; writes a model directory")
@@ -108,29 +111,37 @@ public class TrainUNetCommand extends ContextCommand {
 	@Parameter
 	private UIService ui;
 
-	/** Listens to the epochs; without one, the GUI opens a {@link TrainingWindow}. */
+	/** Listens to the epochs; without one, the GUI opens a training window. */
 	private TrainingListener listener = TrainingListener.NONE;
 
 	@Override
 	public void run() {
 		final Progress progress = new StatusProgress(status, this);
+		final PlannedTrainingWindow window = listener == TrainingListener.NONE && !ui.isHeadless() ?
+			new PlannedTrainingWindow(output.getName(), () -> cancel("cancelled in the training window")) : null;
+		final TrainingListener target = window == null ? listener : window;
+		try {
+			summary = TensorFlowEngine.isolated() ? ChildEngine.run(getClass(), EngineInputs.of(this), progress, target)
+				.get("summary") : train(progress, target);
+		}
+		catch (final RuntimeException | Error e) {
+			if (window != null) window.stopped(isCanceled(), e.getMessage());
+			throw e;
+		}
+		if (window != null) window.ended(summary);
+	}
+
+	/** Trains in this JVM; returns the summary. */
+	private String train(final Progress progress, final TrainingListener target) {
 		final TrainingOptions options = new TrainingOptions(epochs, iterations, patch, batch, levels, base, norm, lr);
 		final Path initModel = init_model == null ? null : init_model.toPath();
 		final TrainingOptions.Resolved resolved = options.resolve(config == null ? null : config.toPath(), initModel,
 			TensorFlowRuntime.devices());
 		progress.report("configuration from " + resolved.origin() + ": " + resolved.config().network(), 0, 1);
-		final TrainingMonitor monitor = listener == TrainingListener.NONE && !ui.isHeadless() ? TrainingWindow.open(output
-			.getName(), resolved.config().maxEpochs(), () -> cancel("cancelled in the training window")) : null;
-		final List<TrainingResult> results;
-		try {
-			results = FoldTraining.train(new FoldTraining.Request(dataset.toPath(), folds_file.toPath(), fold, output
-				.toPath(), cache == null ? CaseCache.defaultFolder() : cache.toPath(), resolved.config(), seed, resume,
-				max_minutes, threads, initModel, progress, monitor == null ? listener : monitor));
-		}
-		catch (final RuntimeException | Error e) {
-			if (monitor != null) monitor.stopped(isCanceled(), e.getMessage());
-			throw e;
-		}
+		target.planned(resolved.config().maxEpochs());
+		final List<TrainingResult> results = FoldTraining.train(new FoldTraining.Request(dataset.toPath(), folds_file
+			.toPath(), fold, output.toPath(), cache == null ? CaseCache.defaultFolder() : cache.toPath(), resolved
+				.config(), seed, resume, max_minutes, threads, initModel, progress, target));
 		final StringBuilder text = new StringBuilder();
 		for (final TrainingResult r : results) {
 			text.append(r.modelDir()).append(": ").append(r.history().rows().size()).append(" epochs, ").append(r.reason()
@@ -139,8 +150,7 @@ public class TrainUNetCommand extends ContextCommand {
 				"; model of epoch %d (loss %.4f)", b.epoch(), b.value())), () -> text.append("; no model (no finite loss)"));
 			text.append('\n');
 		}
-		summary = text.toString();
-		if (monitor != null) monitor.ended(summary);
+		return text.toString();
 	}
 
 	/** Sets the listener that follows the epochs (e.g. a live plot); call before {@link #run()}. */

@@ -109,7 +109,7 @@ public final class TensorFlowClash {
 	}
 
 	/** The jar file or folder a resource comes from. */
-	static String location(final URL url, final String resource) {
+	public static String location(final URL url, final String resource) {
 		String s = url.toString();
 		if (s.startsWith("jar:")) s = s.substring(4, s.lastIndexOf("!/"));
 		else if (s.endsWith(resource)) s = s.substring(0, s.length() - resource.length());

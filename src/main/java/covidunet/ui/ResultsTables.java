@@ -1,9 +1,13 @@
 package covidunet.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
-import covidunet.io.CsvTable;
 import ij.measure.ResultsTable;
+
+import covidunet.BadInputException;
+import covidunet.io.CsvTable;
 
 /** Shows the core's tables as ImageJ results tables (windows: never call when headless). */
 public final class ResultsTables {
@@ -33,5 +37,21 @@ public final class ResultsTables {
 	/** Shows the table in a window with this title. */
 	public static void show(final CsvTable table, final String title) {
 		of(table).show(title);
+	}
+
+	/**
+	 * Shows a CSV file in a window with this title.
+	 *
+	 * @throws BadInputException if it cannot be read
+	 */
+	public static void show(final Path csv, final String title) {
+		try {
+			final ResultsTable results = ResultsTable.open(csv.toString());
+			results.showRowNumbers(false);
+			results.show(title);
+		}
+		catch (final IOException e) {
+			throw new BadInputException(csv + ": cannot read (" + e.getMessage() + ")", e);
+		}
 	}
 }

@@ -3,13 +3,12 @@ package covidunet.ui;
 import ij.ImagePlus;
 
 import covidunet.io.CsvTable;
-import covidunet.io.Volume;
 import covidunet.io.imagej.LabelImages;
 import covidunet.predict.Volumetrics;
 
 /**
- * Shows a segmentation in Fiji: the label image with the four-colour LUT, the labels as an overlay
- * on the CT, and the volumetrics in a results table (windows: never call when headless).
+ * Shows a segmentation in Fiji: the labels as an overlay on the CT, and the volumetrics in a
+ * results table (windows: never call when headless).
  */
 public final class SegmentationDisplay {
 
@@ -19,16 +18,17 @@ public final class SegmentationDisplay {
 	private SegmentationDisplay() {}
 
 	/**
-	 * Shows the result of segmenting {@code ct}.
+	 * Shows the result of segmenting {@code ct}, except the label image itself: a command's output,
+	 * Fiji (or the ImageJ 1.x adapter) shows it.
 	 *
 	 * @param ct the image segmented, shown if it is not already (gets the overlay)
-	 * @param labels the labels on the CT's grid
-	 * @param id names the case in titles and the table
+	 * @param labelImage the labels on the CT's grid, with the label LUT
+	 * @param id names the case in the table
 	 * @param volumetrics the case's volumes
 	 */
-	public static void show(final ImagePlus ct, final Volume<?> labels, final String id, final Volumetrics volumetrics) {
-		final ImagePlus labelImage = LabelImages.toLabelImagePlus(labels, id + " labels");
-		labelImage.show();
+	public static void show(final ImagePlus ct, final ImagePlus labelImage, final String id,
+		final Volumetrics volumetrics)
+	{
 		if (ct != null) {
 			ct.setOverlay(LabelImages.overlay(labelImage, OPACITY));
 			if (!ct.isVisible()) ct.show();

@@ -65,6 +65,14 @@ public final class History {
 	}
 
 	/**
+	 * A history of these rows, as another process reported them; written to {@code file} only by a
+	 * later {@link #append(Row)}.
+	 */
+	public static History of(final Path file, final List<Row> rows) {
+		return new History(file, new ArrayList<>(rows));
+	}
+
+	/**
 	 * Reads a history written by {@link #append(Row)}.
 	 *
 	 * @throws BadInputException naming the file and the line if it cannot be read or is malformed

@@ -10,6 +10,13 @@ public interface TrainingListener {
 	TrainingListener NONE = new TrainingListener() {};
 
 	/**
+	 * Once, before the first fold: how many epochs a fold may take at most (the configuration's).
+	 *
+	 * @param maxEpochs the most epochs of a fold
+	 */
+	default void planned(final int maxEpochs) {}
+
+	/**
 	 * Before a fold's cases are loaded and its training starts ({@link FoldTraining}); a
 	 * {@link #finishRequested()} applies to the fold under way.
 	 *
