@@ -84,7 +84,8 @@ public class TrainUNetCommand extends ContextCommand {
 	@Parameter(label = "Seed", required = false, description = "seeds weights and patches")
 	private long seed = 1;
 
-	@Parameter(label = "Resume", required = false, description = "continue from the latest checkpoint in the output")
+	@Parameter(label = "Resume", required = false, persist = false,
+		description = "continue from the latest checkpoint in the output")
 	private boolean resume;
 
 	@Parameter(label = "Time limit (minutes)", min = "0", required = false,
