@@ -2,8 +2,9 @@
 // (<output>/fold_0 ... fold_4), as the reference method does. The folds file is made first,
 // seeded, unless it exists. Training resumes from its checkpoints when run again with resume.
 //
-// Interactive: run it and choose the dataset and output folders. Batch:
-//   ImageJ-linux64 --headless --console -batch train_all_folds.ijm \
+// Interactive: run it and choose the dataset and output folders. Batch, with Fiji's launcher
+// (fiji-linux-x64 in Fiji Latest; ImageJ-linux64 in older Fiji):
+//   fiji-linux-x64 --headless --console -batch train_all_folds.ijm \
 //     "dataset=[/data/COVID-19-CT-Seg] output=[/models] config=[/opt/covid-unet/models/cpu-small.json]"
 // Arguments: dataset, output (required); folds_file [<output>/folds.json], folds [5], seed [1],
 // config (a model card; default: the device's configuration), max_minutes (per fold), resume.
