@@ -3,8 +3,9 @@
 // volumetrics of all scans in <output>/volumes.csv. Scans whose labels exist are skipped, so an
 // interrupted run continues where it stopped.
 //
-// Interactive: run it and choose the three folders. Batch:
-//   ImageJ-linux64 --headless --console -batch segment_folder.ijm \
+// Interactive: run it and choose the three folders. Batch, with Fiji's launcher (fiji-linux-x64 in
+// Fiji Latest; ImageJ-linux64 in older Fiji):
+//   fiji-linux-x64 --headless --console -batch segment_folder.ijm \
 //     "input=[/data/scans] model=[/models] output=[/out/labels]"
 // A folder of fold_k model directories as the model averages their outputs (an ensemble).
 args = getArgument();

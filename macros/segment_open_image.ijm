@@ -8,6 +8,8 @@
 // image (a NIfTI file to open first), model (required) and output (optional):
 //   xvfb-run -a java -cp "jars/*" ij.ImageJ -ijpath . -batch segment_open_image.ijm \
 //     "image=[/data/ct.nii.gz] model=[/models/fold_0] output=[/out/ct_labels.nii.gz]"
+// Segment Volume's optional files are always passed, empty when not used (input: the open image
+// is segmented; output: nothing is saved), so that Fiji never asks for them.
 args = getArgument();
 image = call("ij.Macro.getValue", args, "image", "");
 model = call("ij.Macro.getValue", args, "model", "");
@@ -18,9 +20,6 @@ if (nImages == 0)
 	exit("Open a CT volume first (File > Import > Open NIfTI-1 (COVID U-Net)...).");
 if (model == "")
 	model = getDirectory("Model folder (a model directory, or a folder of fold_k models)");
-options = "model=[" + model + "]";
-if (output != "")
-	options = options + " output=[" + output + "]";
-run("Segment Volume", options);
+run("Segment Volume", "input=[] model=[" + model + "] output=[" + output + "]");
 if (output != "")
 	print("labels saved: " + output);

@@ -2,11 +2,14 @@
 // (<output>/fold_0 ... fold_4), as the reference method does. The folds file is made first,
 // seeded, unless it exists. Training resumes from its checkpoints when run again with resume.
 //
-// Interactive: run it and choose the dataset and output folders. Batch:
-//   ImageJ-linux64 --headless --console -batch train_all_folds.ijm \
+// Interactive: run it and choose the dataset and output folders. Batch, with Fiji's launcher
+// (fiji-linux-x64 in Fiji Latest; ImageJ-linux64 in older Fiji):
+//   fiji-linux-x64 --headless --console -batch train_all_folds.ijm \
 //     "dataset=[/data/COVID-19-CT-Seg] output=[/models] config=[/opt/covid-unet/models/cpu-small.json]"
 // Arguments: dataset, output (required); folds_file [<output>/folds.json], folds [5], seed [1],
 // config (a model card; default: the device's configuration), max_minutes (per fold), resume.
+// The optional files the commands do not use here (benchmark, init_model, cache) are passed empty,
+// as config when it is not given, so that Fiji never asks for them.
 args = getArgument();
 dataset = call("ij.Macro.getValue", args, "dataset", "");
 output = call("ij.Macro.getValue", args, "output", "");
@@ -23,11 +26,10 @@ config = call("ij.Macro.getValue", args, "config", "");
 maxMinutes = call("ij.Macro.getValue", args, "max_minutes", "0");
 resume = call("ij.Macro.getValue", args, "resume", "false");
 if (!File.exists(foldsFile))
-	run("Prepare Folds", "dataset=[" + dataset + "] output=[" + foldsFile + "] folds=" + folds + " seed=" + seed);
+	run("Prepare Folds", "dataset=[" + dataset + "] output=[" + foldsFile + "] folds=" + folds + " seed=" + seed +
+		" benchmark=[]");
 options = "dataset=[" + dataset + "] folds_file=[" + foldsFile + "] fold=all output=[" + output + "] seed=" + seed +
-	" max_minutes=" + maxMinutes;
-if (config != "")
-	options = options + " config=[" + config + "]";
+	" max_minutes=" + maxMinutes + " config=[" + config + "] init_model=[] cache=[]";
 if (resume == "true")
 	options = options + " resume";
 run("Train COVID U-Net", options);

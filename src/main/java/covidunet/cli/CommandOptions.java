@@ -26,7 +26,8 @@ import covidunet.BadInputException;
  * messages), and the strict conversion of the values typed for them. Booleans are only
  * {@code true} or {@code false}, integers and numbers are plain decimal, a {@code choices} list
  * and {@code min}/{@code max} bounds of a {@code @Parameter} are enforced, other types go through
- * SciJava's {@link ConvertService}.
+ * SciJava's {@link ConvertService}. An optional input with choices also takes an empty value (as
+ * a macro's {@code key=[]} gives it), which the commands read as their default.
  */
 public final class CommandOptions {
 
@@ -149,6 +150,7 @@ public final class CommandOptions {
 	{
 		final List<?> choices = input.getChoices();
 		if (choices == null || choices.isEmpty() || choices.contains(value)) return;
+		if (text.isEmpty() && !input.isRequired()) return;
 		final List<String> names = new ArrayList<>();
 		for (final Object choice : choices) {
 			names.add(String.valueOf(choice));

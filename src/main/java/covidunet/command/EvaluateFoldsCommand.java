@@ -59,7 +59,7 @@ public class EvaluateFoldsCommand extends ContextCommand {
 		description = "with predictions: the ground truth")
 	private File masks;
 
-	@Parameter(label = "Ignore the predictions' affines", required = false,
+	@Parameter(label = "Ignore the predictions' affines", required = false, persist = false,
 		description = "with predictions: compare voxel for voxel where a prediction's affine differs from its " +
 			"mask's (predictions written without the scan's geometry, such as MIScnn's); dims must agree")
 	private boolean ignore_affine;

@@ -39,7 +39,7 @@ public class ExploreDatasetCommand extends ContextCommand {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
-	@Parameter(label = "Replace existing outputs", required = false)
+	@Parameter(label = "Replace existing outputs", required = false, persist = false)
 	private boolean overwrite;
 
 	@Parameter(type = ItemIO.OUTPUT)

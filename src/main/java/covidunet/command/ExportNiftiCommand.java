@@ -29,7 +29,7 @@ public class ExportNiftiCommand implements Command {
 	@Parameter(label = "NIfTI file (.nii or .nii.gz)", style = FileWidget.SAVE_STYLE)
 	private File output;
 
-	@Parameter(label = "Replace an existing file", required = false)
+	@Parameter(label = "Replace an existing file", required = false, persist = false)
 	private boolean overwrite;
 
 	@Override

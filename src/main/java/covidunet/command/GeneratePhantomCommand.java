@@ -38,7 +38,8 @@ public class GeneratePhantomCommand extends ContextCommand {
 		description = "small: about 256x256 at 1.2-1.6 mm, slices 2.5-5 mm; full: 512x512 at 0.6-0.9 mm, slices 1-5 mm")
 	private String size = "small";
 
-	@Parameter(label = "Overwrite", required = false, description = "replace an existing non-empty output folder")
+	@Parameter(label = "Overwrite", required = false, persist = false,
+		description = "replace an existing non-empty output folder")
 	private boolean overwrite;
 
 	@Parameter(label = "Threads", required = false, min = "0", description = "0: one per core")

@@ -47,7 +47,7 @@ public class PrepareFoldsCommand extends ContextCommand {
 	@Parameter(label = "Seed", description = "the same seed and cases give the same split")
 	private long seed = 1;
 
-	@Parameter(label = "Overwrite", description = "replace an existing folds file and its CSV")
+	@Parameter(label = "Overwrite", persist = false, description = "replace an existing folds file and its CSV")
 	private boolean overwrite;
 
 	@Parameter(label = "Benchmark splits (optional)", style = FileWidget.OPEN_STYLE, required = false,

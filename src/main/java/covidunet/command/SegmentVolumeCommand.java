@@ -104,14 +104,15 @@ public class SegmentVolumeCommand extends ContextCommand {
 		description = "average the 8 mirrorings of each window (8 times slower)")
 	private boolean tta;
 
-	@Parameter(label = "Probability maps", required = false, description = "also write <case>_prob_<class>.nii.gz")
+	@Parameter(label = "Probability maps", required = false, persist = false,
+		description = "also write <case>_prob_<class>.nii.gz")
 	private boolean probabilities;
 
 	@Parameter(label = "Post-processing", required = false,
 		description = "keep the largest lung components; drop infection outside them")
 	private boolean postprocess;
 
-	@Parameter(label = "Overwrite", required = false, description = "replace existing outputs")
+	@Parameter(label = "Overwrite", required = false, persist = false, description = "replace existing outputs")
 	private boolean overwrite;
 
 	@Parameter(label = "Threads", min = "0", required = false, description = "TensorFlow's threads; 0: its default")

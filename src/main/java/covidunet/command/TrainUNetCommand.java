@@ -78,8 +78,9 @@ public class TrainUNetCommand extends ContextCommand {
 	@Parameter(label = "Base filters", min = "0", required = false, description = "0: the configuration's")
 	private int base;
 
-	@Parameter(label = "Normalisation", required = false, description = "batch, instance or none; empty: the configuration's")
-	private String norm = "";
+	@Parameter(label = "Normalisation", choices = { TrainingOptions.CONFIGURATION_NORM, "batch", "instance", "none" },
+		required = false, description = "config (or empty): the configuration's; batch, instance or none")
+	private String norm = TrainingOptions.CONFIGURATION_NORM;
 
 	@Parameter(label = "Learning rate", min = "0", required = false, description = "Adam's initial rate; 0: the configuration's")
 	private double lr;
@@ -87,7 +88,8 @@ public class TrainUNetCommand extends ContextCommand {
 	@Parameter(label = "Seed", required = false, description = "seeds weights and patches")
 	private long seed = 1;
 
-	@Parameter(label = "Resume", required = false, description = "continue from the latest checkpoint in the output")
+	@Parameter(label = "Resume", required = false, persist = false,
+		description = "continue from the latest checkpoint in the output")
 	private boolean resume;
 
 	@Parameter(label = "Time limit (minutes)", min = "0", required = false,

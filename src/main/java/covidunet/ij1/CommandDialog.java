@@ -82,13 +82,20 @@ final class CommandDialog {
 	{
 		final Class<?> type = field.getType();
 		final List<?> choices = field.getChoices();
-		final String name = field.getName();
 		if (type == boolean.class || type == Boolean.class) {
-			values.put(name, gd.getNextBoolean());
+			values.put(field.getName(), gd.getNextBoolean());
 			return;
 		}
-		final String text = choices != null && !choices.isEmpty() ? gd.getNextChoice() : gd.getNextString().trim();
-		if (!text.isEmpty() || type == String.class) values.put(name, text);
+		put(values, field, choices != null && !choices.isEmpty() ? gd.getNextChoice() : gd.getNextString().trim());
+	}
+
+	/**
+	 * Puts a field's text into {@code values} under the parameter's name; an empty text only for
+	 * a text parameter: an empty file or number (a macro's {@code config=[]}) is not given, so the
+	 * command's default (no file) holds.
+	 */
+	static void put(final Map<String, Object> values, final ModuleItem<?> field, final String text) {
+		if (!text.isEmpty() || field.getType() == String.class) values.put(field.getName(), text);
 	}
 
 	/**

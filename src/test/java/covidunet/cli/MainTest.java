@@ -77,6 +77,13 @@ class MainTest {
 	}
 
 	@Test
+	void anOptionalChoiceMayBeEmpty() {
+		final Launch launch = Launch.of("echo", "--text", "a", "--norm", "");
+		assertEquals("", launch.err());
+		assertTrue(launch.out().contains(" norm= "), launch.out());
+	}
+
+	@Test
 	void optionsAreConverted() {
 		final Launch launch = Launch.of("echo", "--text", "a b", "--loud", "false", "--count=3",
 			"--scale", "-2e1", "--path", "x/y.nii.gz");

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,18 @@ class CommandDialogTest {
 		assertEquals("config - Configuration (optional)", CommandDialog.label(train.getInput("config")));
 		assertEquals("max_minutes - Time limit (minutes)", CommandDialog.label(train.getInput("max_minutes")));
 		assertEquals("seed", CommandDialog.label(train.getInput("seed")));
+	}
+
+	@Test
+	void anEmptyFileOrNumberIsNotGiven() {
+		assertEquals("", Macro.getValue("input=[] model=[/m]", "input", null), "a macro's key=[] gives an empty text");
+		final CommandInfo train = new CommandInfo(covidunet.command.TrainUNetCommand.class);
+		final Map<String, Object> values = new LinkedHashMap<>();
+		CommandDialog.put(values, train.getInput("config"), "");
+		CommandDialog.put(values, train.getInput("epochs"), "");
+		CommandDialog.put(values, train.getInput("init_model"), "/m");
+		CommandDialog.put(values, train.getInput("norm"), "");
+		assertEquals(Map.of("init_model", "/m", "norm", ""), values, "the command's defaults hold for the others");
 	}
 
 	@SuppressWarnings("unchecked")

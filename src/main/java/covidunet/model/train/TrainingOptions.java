@@ -19,7 +19,7 @@ import covidunet.sample.AugmentationConfig;
  * card ({@code --config}), else the network and preprocessing of the model to fine-tune
  * ({@code --init_model}), else the default for the device (the reference's on a GPU,
  * {@link TrainingConfig#cpuDefault()} otherwise); then each option given overrides its part.
- * Zero (or an empty text) means "not given".
+ * Zero (or an empty text, or {@value #CONFIGURATION_NORM} for the norm) means "not given".
  *
  * @param epochs the most epochs
  * @param iterations steps per epoch
@@ -27,12 +27,15 @@ import covidunet.sample.AugmentationConfig;
  * @param batch patches per step
  * @param levels the network's resolution levels
  * @param base the first level's filters
- * @param norm {@code batch}, {@code instance} or {@code none}
+ * @param norm {@code batch}, {@code instance} or {@code none}; {@value #CONFIGURATION_NORM}: the configuration's
  * @param lr Adam's initial learning rate
  */
 public record TrainingOptions(int epochs, int iterations, String patch, int batch, int levels, int base, String norm,
 	double lr)
 {
+
+	/** The {@code norm} that keeps the configuration's normalisation. */
+	public static final String CONFIGURATION_NORM = "config";
 
 	/**
 	 * The configuration to train with.
@@ -87,9 +90,10 @@ public record TrainingOptions(int epochs, int iterations, String patch, int batc
 		if (lr < 0) throw new BadInputException("lr: " + lr + " must be above 0");
 		final UNetConfig n = start.network();
 		final int[] p = patch == null || patch.isBlank() ? n.patch() : IntTriple.parse("patch", patch);
+		final boolean keepNorm = norm == null || norm.isBlank() || norm.equals(CONFIGURATION_NORM);
 		final UNetConfig net = new UNetConfig(levels > 0 ? levels : n.levels(), base > 0 ? base : n
-			.baseFilters(), norm == null || norm.isBlank() ? n.norm() : Norm.of(norm, "norm"), n.classes(), p[0], p[1],
-			p[2], batch > 0 ? batch : n.batchSize(), n.momentum());
+			.baseFilters(), keepNorm ? n.norm() : Norm.of(norm, "norm"), n.classes(), p[0], p[1], p[2],
+			batch > 0 ? batch : n.batchSize(), n.momentum());
 		return start.withNetwork(net).withSchedule(lr > 0 ? lr : start.learningRate(), iterations > 0 ? iterations :
 			start.iterationsPerEpoch(), epochs > 0 ? epochs : start.maxEpochs());
 	}

@@ -79,6 +79,10 @@ class TrainingConfigTest {
 	void optionsOverrideTheirPartOnly() {
 		final TrainingConfig base = TrainingConfig.of(SMALL);
 		assertEquals(base, new TrainingOptions(0, 0, "", 0, 0, 0, "", 0).applyTo(base));
+		final TrainingConfig instance = TrainingConfig.of(new UNetConfig(3, 4, Norm.INSTANCE, 4, 32, 32, 16, 3,
+			UNetConfig.DEFAULT_MOMENTUM));
+		assertEquals(instance, new TrainingOptions(0, 0, "", 0, 0, 0, TrainingOptions.CONFIGURATION_NORM, 0).applyTo(
+			instance));
 		final TrainingConfig c = new TrainingOptions(7, 9, "16, 24, 8", 1, 2, 6, "none", 5e-4).applyTo(base);
 		assertEquals(new UNetConfig(2, 6, Norm.NONE, 4, 16, 24, 8, 1, UNetConfig.DEFAULT_MOMENTUM), c.network());
 		assertEquals(List.of(5e-4, 9, 7), List.of(c.learningRate(), c.iterationsPerEpoch(), c.maxEpochs()));
