@@ -33,19 +33,21 @@ final class CommandDialog {
 	 * @param defaults an instance of the command, whose inputs give the fields' initial values
 	 * @return the values by parameter name (booleans as {@link Boolean}, everything else as
 	 *         text; empty non-text fields left out, so that the command's defaults hold), or
-	 *         {@code null} if the user cancelled
+	 *         {@code null} if the user cancelled; a command without options asks nothing (a
+	 *         dialog would stop a batch macro)
 	 */
 	static Map<String, Object> ask(final CommandInfo info, final Module defaults) {
+		final List<ModuleItem<?>> fields = fields(info);
+		final Map<String, Object> values = new LinkedHashMap<>();
+		if (fields.isEmpty()) return values;
 		final GenericDialog gd = new GenericDialog(info.getTitle());
 		final String description = info.getDescription();
 		if (description != null && !description.isBlank()) gd.addMessage(description);
-		final List<ModuleItem<?>> fields = fields(info);
 		for (final ModuleItem<?> field : fields) {
 			add(gd, field, field.getValue(defaults));
 		}
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
-		final Map<String, Object> values = new LinkedHashMap<>();
 		for (final ModuleItem<?> field : fields) {
 			read(gd, field, values);
 		}

@@ -49,6 +49,13 @@ class CommandDialogTest {
 		assertTrue(fields > 40, fields + " fields");
 	}
 
+	/** Check Backend has no options: no dialog, which would stop a batch macro until someone closes it. */
+	@Test
+	void aCommandWithoutOptionsAsksNothing() {
+		final CommandInfo check = new CommandInfo(covidunet.command.CheckBackendCommand.class);
+		assertEquals(Map.of(), CommandDialog.ask(check, null));
+	}
+
 	@Test
 	void theRestOfTheLabelFollowsTheName() throws Exception {
 		final CommandInfo train = new CommandInfo(covidunet.command.TrainUNetCommand.class);
