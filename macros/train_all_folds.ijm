@@ -30,7 +30,8 @@ if (!File.exists(foldsFile))
 		" benchmark=[]");
 options = "dataset=[" + dataset + "] folds_file=[" + foldsFile + "] fold=all output=[" + output + "] seed=" + seed +
 	" max_minutes=" + maxMinutes + " config=[" + config + "] init_model=[] cache=[]";
+// A checkbox: ImageJ 1.x reads its key alone, Fiji's SciJava commands resume=true.
 if (resume == "true")
-	options = options + " resume";
+	options = options + " resume resume=true";
 run("Train COVID U-Net", options);
 print("fold models in " + output);

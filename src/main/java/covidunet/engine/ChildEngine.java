@@ -75,6 +75,8 @@ public final class ChildEngine {
 	private long lastDone;
 	private long lastTotal;
 	private boolean finishSent;
+	/** The last line the child printed on stdout that is no message (the JVM's own start-up errors go there). */
+	private String stray = "";
 	private final TrainingListener forwarding = new FoldResettingListener();
 	private final EngineMessages.Events events = new EngineMessages.Events() {
 
@@ -172,7 +174,7 @@ public final class ChildEngine {
 			}
 			if (line == EOF) return;
 			if (line != null) {
-				EngineMessages.dispatch(line, events);
+				if (!EngineMessages.dispatch(line, events) && !line.isBlank()) stray = line.strip();
 				quietSince = System.nanoTime();
 			}
 			else if (lastTask != null && System.nanoTime() - quietSince > QUIET_MILLIS * 1_000_000) {
@@ -225,7 +227,7 @@ public final class ChildEngine {
 	private Map<String, String> result(final int exitCode, final Path log) {
 		if (status == null) {
 			throw new IllegalStateException("the TensorFlow engine stopped without an answer (exit code " + exitCode +
-				(exitCode == 137 ? ", killed: out of memory?" : "") + "); its log: " + log + lastLine(log));
+				(exitCode == 137 ? ", killed: out of memory?" : "") + "); its log: " + log + lastLine(log, stray));
 		}
 		switch (status) {
 			case OK:
@@ -308,7 +310,7 @@ public final class ChildEngine {
 	/** Hands on the messages still queued when the child has ended. */
 	private void drain(final BlockingQueue<String> lines) {
 		for (String line = lines.poll(); line != null && line != EOF; line = lines.poll()) {
-			EngineMessages.dispatch(line, events);
+			if (!EngineMessages.dispatch(line, events) && !line.isBlank()) stray = line.strip();
 		}
 	}
 
@@ -333,7 +335,8 @@ public final class ChildEngine {
 		}
 	}
 
-	private static String lastLine(final Path log) {
+	/** ": " and the log's last line, else the last stray line of stdout; empty if there is neither. */
+	private static String lastLine(final Path log, final String stray) {
 		try {
 			final List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
 			for (int i = lines.size() - 1; i >= 0; i--) {
@@ -343,7 +346,7 @@ public final class ChildEngine {
 		catch (final IOException e) {
 			// No last line to quote.
 		}
-		return "";
+		return stray.isEmpty() ? "" : ": " + stray;
 	}
 
 	private static void delete(final Path log) {

@@ -53,7 +53,7 @@ public final class HostLibraries {
 	}
 
 	private static List<String> locations(final ClassLoader loader, final String resource) {
-		final List<String> found = new ArrayList<>();
+		final Set<String> found = new LinkedHashSet<>();
 		try {
 			final Enumeration<URL> urls = loader.getResources(resource);
 			while (urls.hasMoreElements()) {
@@ -63,6 +63,6 @@ public final class HostLibraries {
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return found;
+		return new ArrayList<>(found);
 	}
 }

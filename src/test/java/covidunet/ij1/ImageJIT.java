@@ -201,7 +201,7 @@ class ImageJIT {
 		assertTrue(kept >= 1 && kept < 20, kept + " epochs kept");
 		final Path resume = tmp.resolve("esc-resume.ijm");
 		Files.writeString(resume, "run(\"Train COVID U-Net\", \"" + options.replace("\"", "\\\"") + " epochs=" +
-			(kept + 1) + " resume=true\");\n");
+			(kept + 1) + " resume\");\n"); // a checkbox: its key alone, as ImageJ 1.x records it
 		final Run resumed = batchFile(resume);
 		assertEquals(0, resumed.code(), resumed.output());
 		assertEquals(kept + 1, History.read(out.resolve(History.FILE_NAME)).rows().size(), resumed.output());
