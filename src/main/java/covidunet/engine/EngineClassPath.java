@@ -16,7 +16,7 @@ import covidunet.EnvironmentException;
  * engine folder, in name order. The engine folder is {@code lib/covid-unet} of the Fiji (or
  * ImageJ) folder the plugin is installed in, where {@code mvn -Dscijava.app.directory=APP install}
  * puts TensorFlow Java, its natives, protobuf 4 and the rest of what the engine needs; for a build
- * tree it is {@code target/dependency} beside {@code target/classes}; the system property
+ * tree it is {@code target/dependency} beside {@code target/classes} or the packaged jar; the system property
  * {@value #FOLDER_PROPERTY} names another.
  */
 final class EngineClassPath {
@@ -64,10 +64,8 @@ final class EngineClassPath {
 	static Path folder(final Path own) {
 		final String given = System.getProperty(FOLDER_PROPERTY);
 		if (given != null && !given.isBlank()) return Path.of(given);
-		if (Files.isDirectory(own)) {
-			final Path build = own.toAbsolutePath().getParent().resolve("dependency");
-			if (Files.isDirectory(build)) return build;
-		}
+		final Path build = own.toAbsolutePath().getParent().resolve("dependency");
+		if (Files.isDirectory(build)) return build;
 		Path app = own.toAbsolutePath().getParent();
 		for (int i = 0; i < LEVELS && app != null; i++, app = app.getParent()) {
 			if (Files.isDirectory(app.resolve(APP_FOLDER))) return app.resolve(APP_FOLDER);

@@ -38,6 +38,9 @@ class EngineClassPathTest {
 		final Path classes = Files.createDirectories(project.resolve("target").resolve("classes"));
 		final Path dependency = Files.createDirectories(project.resolve("target").resolve("dependency"));
 		assertEquals(dependency, EngineClassPath.folder(classes));
+		final Path jar = project.resolve("target").resolve("covid_unet-0.1.0.jar");
+		Files.writeString(jar, "");
+		assertEquals(dependency, EngineClassPath.folder(jar));
 	}
 
 	@Test

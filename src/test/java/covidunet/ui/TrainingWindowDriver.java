@@ -75,11 +75,11 @@ public final class TrainingWindowDriver {
 			final Robot robot = new Robot();
 			final WindowParts window = WindowParts.await(training);
 			WindowParts.awaitEpochs(models.resolve("fold_0"), 3, training);
-			window.click(robot, TrainingSnapshot.FINISH);
+			window.clickUntilOff(robot, TrainingSnapshot.FINISH);
 			window.awaitStatus("Fold 1 (2 of 2)", training);
 			WindowParts.awaitEpochs(models.resolve("fold_1"), 8, training);
 			window.screenshot(robot, screenshots.resolve(LIVE));
-			window.click(robot, TrainingSnapshot.FINISH);
+			window.clickUntilOff(robot, TrainingSnapshot.FINISH);
 			final String summary = (String) training.get(5, TimeUnit.MINUTES).getOutput("summary");
 			for (final String fold : new String[] { "fold_0", "fold_1" }) {
 				assertTrue(summary.contains(models.resolve(fold) + ": "), summary);

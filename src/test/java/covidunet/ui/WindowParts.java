@@ -82,6 +82,23 @@ record WindowParts(JFrame frame) {
 		robot.waitForIdle();
 	}
 
+	/**
+	 * Clicks the button until it turns off (its request taken), at most three times: under load, a
+	 * virtual display now and then loses a synthetic click.
+	 */
+	void clickUntilOff(final Robot robot, final String label) throws Exception {
+		final JButton button = button(label);
+		for (int attempt = 0; attempt < 3; attempt++) {
+			click(robot, label);
+			final long deadline = System.nanoTime() + 3_000_000_000L;
+			while (System.nanoTime() < deadline) {
+				if (!onEdt(button::isEnabled)) return;
+				Thread.sleep(50);
+			}
+		}
+		throw new AssertionError(label + " stayed on after three clicks");
+	}
+
 	/** Saves what the screen shows of the window as a PNG. */
 	void screenshot(final Robot robot, final Path png) throws Exception {
 		robot.waitForIdle();
