@@ -21,8 +21,7 @@ import covidunet.command.TrainUNetCommand;
 import covidunet.engine.ChildEngine;
 import covidunet.engine.EngineMessages;
 import covidunet.engine.EngineMessages.Status;
-import covidunet.model.train.History;
-import covidunet.model.train.TrainingListener;
+import covidunet.model.train.ForwardingTrainingListener;
 
 /**
  * The child JVM of {@link ChildEngine}: reads one request from stdin, runs the command headless
@@ -113,29 +112,12 @@ public final class EngineChild {
 	/** Gives a training command the listener that sends its events and takes finish requests. */
 	private void prepare(final Object command) {
 		if (!(command instanceof TrainUNetCommand)) return;
-		((TrainUNetCommand) command).setListener(new TrainingListener() {
-
-			@Override
-			public void planned(final int maxEpochs) {
-				out.planned(maxEpochs);
-			}
+		((TrainUNetCommand) command).setListener(new ForwardingTrainingListener(out) {
 
 			@Override
 			public void foldStarted(final int fold, final int position, final int count) {
 				finish = false;
-				out.foldStarted(fold, position, count);
-			}
-
-			@Override
-			public void stepDone(final int epoch, final int step, final int steps, final double loss,
-				final double learningRate, final double secondsLeft)
-			{
-				out.stepDone(epoch, step, steps, loss, learningRate, secondsLeft);
-			}
-
-			@Override
-			public void epochDone(final History history, final boolean exported) {
-				out.epochDone(history, exported);
+				super.foldStarted(fold, position, count);
 			}
 
 			@Override

@@ -22,7 +22,7 @@ import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.EnvironmentException;
 import covidunet.Progress;
-import covidunet.model.train.History;
+import covidunet.model.train.ForwardingTrainingListener;
 import covidunet.model.train.TrainingListener;
 
 /**
@@ -77,7 +77,7 @@ public final class ChildEngine {
 	private boolean finishSent;
 	/** The last line the child printed on stdout that is no message (the JVM's own start-up errors go there). */
 	private String stray = "";
-	private final TrainingListener forwarding = new FoldResettingListener();
+	private final TrainingListener forwarding;
 	private final EngineMessages.Events events = new EngineMessages.Events() {
 
 		@Override
@@ -108,6 +108,7 @@ public final class ChildEngine {
 	private ChildEngine(final Progress progress, final TrainingListener training) {
 		this.progress = progress;
 		this.training = training == null ? TrainingListener.NONE : training;
+		this.forwarding = new FoldResettingListener();
 	}
 
 	/**
@@ -198,29 +199,16 @@ public final class ChildEngine {
 	}
 
 	/** Passes training events on; a new fold may be finished early again. */
-	private final class FoldResettingListener implements TrainingListener {
+	private final class FoldResettingListener extends ForwardingTrainingListener {
 
-		@Override
-		public void planned(final int maxEpochs) {
-			training.planned(maxEpochs);
+		FoldResettingListener() {
+			super(training);
 		}
 
 		@Override
 		public void foldStarted(final int fold, final int position, final int count) {
 			finishSent = false;
-			training.foldStarted(fold, position, count);
-		}
-
-		@Override
-		public void stepDone(final int epoch, final int step, final int steps, final double loss,
-			final double learningRate, final double secondsLeft)
-		{
-			training.stepDone(epoch, step, steps, loss, learningRate, secondsLeft);
-		}
-
-		@Override
-		public void epochDone(final History history, final boolean exported) {
-			training.epochDone(history, exported);
+			super.foldStarted(fold, position, count);
 		}
 	}
 

@@ -1,6 +1,6 @@
 package covidunet.ui;
 
-import covidunet.model.train.History;
+import covidunet.model.train.ForwardingTrainingListener;
 import covidunet.model.train.TrainingListener;
 
 /**
@@ -9,7 +9,7 @@ import covidunet.model.train.TrainingListener;
  * there): opens the {@link TrainingWindow} then, and hands it every later event. Never use when
  * headless.
  */
-public final class PlannedTrainingWindow implements TrainingListener {
+public final class PlannedTrainingWindow extends ForwardingTrainingListener {
 
 	private final String name;
 	private final Runnable cancelTraining;
@@ -20,39 +20,20 @@ public final class PlannedTrainingWindow implements TrainingListener {
 	 * @param cancelTraining cancels the training (the window's cancel button)
 	 */
 	public PlannedTrainingWindow(final String name, final Runnable cancelTraining) {
+		super(NONE);
 		this.name = name;
 		this.cancelTraining = cancelTraining;
 	}
 
 	@Override
+	protected TrainingListener delegate() {
+		final TrainingMonitor m = monitor;
+		return m == null ? NONE : m;
+	}
+
+	@Override
 	public void planned(final int maxEpochs) {
 		if (monitor == null) monitor = TrainingWindow.open(name, maxEpochs, cancelTraining);
-	}
-
-	@Override
-	public void foldStarted(final int fold, final int position, final int count) {
-		final TrainingMonitor m = monitor;
-		if (m != null) m.foldStarted(fold, position, count);
-	}
-
-	@Override
-	public void stepDone(final int epoch, final int step, final int steps, final double loss,
-		final double learningRate, final double secondsLeft)
-	{
-		final TrainingMonitor m = monitor;
-		if (m != null) m.stepDone(epoch, step, steps, loss, learningRate, secondsLeft);
-	}
-
-	@Override
-	public void epochDone(final History history, final boolean exported) {
-		final TrainingMonitor m = monitor;
-		if (m != null) m.epochDone(history, exported);
-	}
-
-	@Override
-	public boolean finishRequested() {
-		final TrainingMonitor m = monitor;
-		return m != null && m.finishRequested();
 	}
 
 	/** The training ended normally; see {@link TrainingMonitor#ended}. */
