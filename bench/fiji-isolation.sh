@@ -30,18 +30,21 @@ classpath="$(find "$app/jars" -name '*.jar' | sort | paste -sd: -)"
 "$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --output "$work/model" \
 	--config "$here/models/cpu-small.json" --epochs 1 --iterations 2 --cache "$work/cache" >/dev/null
 scan="$(find "$work/cohort/COVID-19-CT-Seg_20cases" -name '*.nii.gz' | sort | head -n 1)"
-printf 'run("Segment Volume", "input=[%s] model=[%s] output=[%s] overwrite=true");\n' \
+printf 'run("Segment Volume", "input=[%s] model=[%s] output=[%s]");\n' \
 	"$scan" "$work/model" "$work/imagej_labels.nii.gz" >"$work/segment.ijm"
 
-segment() { "$here/covid-unet" segment --input "$scan" --model "$work/model" --output "$1" --overwrite true; }
+segment() { "$here/covid-unet" segment --input "$scan" --model "$work/model" --output "$1"; }
 child() { COVID_UNET_JAVA_OPTS="-Dcovidunet.engine=child" segment "$@"; }
 imagej() { xvfb-run -a java -cp "$classpath" ij.ImageJ -ijpath "$app" -batch "$work/segment.ijm"; }
 
+# fresh NAME: removes the labels NAME_labels.nii.gz (each call writes them anew); written NAME: fails unless they are there.
+fresh() { rm -f "$work/$1_labels.nii.gz"; }
+written() { [ -f "$work/$1_labels.nii.gz" ] || { echo "no labels from $1" >&2; exit 1; }; }
 launcher=(); launcher_child=(); ij=()
 for _ in $(seq "$runs"); do
-	launcher+=("$(seconds segment "$work/launcher_labels.nii.gz")")
-	launcher_child+=("$(seconds child "$work/child_labels.nii.gz")")
-	ij+=("$(seconds imagej)")
+	fresh launcher; launcher+=("$(seconds segment "$work/launcher_labels.nii.gz")"); written launcher
+	fresh child; launcher_child+=("$(seconds child "$work/child_labels.nii.gz")"); written child
+	fresh imagej; ij+=("$(seconds imagej)"); written imagej
 done
 for other in child imagej; do
 	cmp -s "$work/launcher_labels.nii.gz" "$work/${other}_labels.nii.gz" || { echo "the labels of $other differ" >&2; exit 1; }
