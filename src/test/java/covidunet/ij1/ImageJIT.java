@@ -244,6 +244,7 @@ class ImageJIT {
 		assertEquals(0, run.code(), run.output());
 		final Matcher stopped = Pattern.compile("stopped after (\\d+) ms").matcher(run.output());
 		assertTrue(stopped.find(), run.output());
+		System.out.println("Esc: " + stopped.group());
 		assertTrue(Long.parseLong(stopped.group(1)) < 10_000, "the engine took " + stopped.group(1) + " ms to stop");
 		assertTrue(run.output().contains("processes left: 0"), run.output());
 	}
