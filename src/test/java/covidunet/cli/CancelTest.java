@@ -158,7 +158,8 @@ class CancelTest {
 
 	/**
 	 * Cancelled in its third epoch: the training keeps its best exported model (of epoch 1 or 2),
-	 * the checkpoint of epoch 2 and two history rows, and a resume continues from there.
+	 * the checkpoint of epoch 2 and two history rows ({@link #assertEpochsKept}), and a resume
+	 * continues from there.
 	 */
 	@Test
 	void aCancelledTrainingKeepsItsBestModelAndResumes(@TempDir final Path tmp) throws IOException {
@@ -177,9 +178,13 @@ class CancelTest {
 		runCancelled(TrainUNetCommand.class, inputs, t -> t.startsWith("epoch 3/"), 1);
 
 		final List<History.Row> rows = History.read(out.resolve(History.FILE_NAME)).rows();
-		assertEquals(2, rows.size(), "the third epoch was not recorded");
-		assertEquals(List.of(2), CheckpointProbe.restoreEach(out));
-		final int best = rows.get(0).valLoss() <= rows.get(1).valLoss() ? 1 : 2;
+		final int kept = rows.size();
+		assertEpochsKept(kept);
+		assertEquals(List.of(kept), CheckpointProbe.restoreEach(out));
+		int best = 1;
+		for (int e = 2; e <= kept; e++) {
+			if (rows.get(e - 1).valLoss() < rows.get(best - 1).valLoss()) best = e;
+		}
 		try (LoadedModel loaded = ModelDirectory.load(out)) {
 			assertEquals(best, loaded.card().training().get("selected_epoch").getAsInt(), "the best model is kept");
 		}
@@ -187,11 +192,16 @@ class CancelTest {
 		CompleteOutputs.assertComplete(out);
 
 		final List<String> resume = new ArrayList<>(train);
-		resume.addAll(List.of("--epochs", "4", "--resume", "true"));
+		resume.addAll(List.of("--epochs", String.valueOf(kept + 2), "--resume", "true"));
 		final Launch resumed = Launch.with(new Main(Subcommands.standard()), resume.toArray(String[]::new));
 		assertEquals(0, resumed.code(), resumed.err());
 		final List<History.Row> after = History.read(out.resolve(History.FILE_NAME)).rows();
-		assertEquals(4, after.size());
-		assertEquals(rows, after.subList(0, 2), "the epochs before the cancel are kept");
+		assertEquals(kept + 2, after.size());
+		assertEquals(rows, after.subList(0, kept), "the epochs before the cancel are kept");
+	}
+
+	/** Cancelled when the third epoch starts, in this JVM: the third epoch is not recorded. */
+	void assertEpochsKept(final int kept) {
+		assertEquals(2, kept, "the third epoch was not recorded");
 	}
 }

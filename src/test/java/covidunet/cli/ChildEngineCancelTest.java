@@ -1,6 +1,7 @@
 package covidunet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -26,6 +27,15 @@ class ChildEngineCancelTest extends CancelTest {
 	@AfterAll
 	static void inlineEngine() {
 		System.clearProperty(TensorFlowEngine.MODE_PROPERTY);
+	}
+
+	/**
+	 * The cancel crosses two pipes: an epoch of three tiny steps may end, and be recorded, before it
+	 * reaches the child; it is the last one.
+	 */
+	@Override
+	void assertEpochsKept(final int kept) {
+		assertTrue(kept == 2 || kept == 3, kept + " epochs kept");
 	}
 
 	@AfterEach
