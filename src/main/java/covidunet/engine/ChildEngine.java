@@ -175,7 +175,7 @@ public final class ChildEngine {
 			}
 			if (line == EOF) return;
 			if (line != null) {
-				if (!EngineMessages.dispatch(line, events) && !line.isBlank()) stray = line.strip();
+				handle(line);
 				quietSince = System.nanoTime();
 			}
 			else if (lastTask != null && System.nanoTime() - quietSince > QUIET_MILLIS * 1_000_000) {
@@ -297,9 +297,12 @@ public final class ChildEngine {
 
 	/** Hands on the messages still queued when the child has ended. */
 	private void drain(final BlockingQueue<String> lines) {
-		for (String line = lines.poll(); line != null && line != EOF; line = lines.poll()) {
-			if (!EngineMessages.dispatch(line, events) && !line.isBlank()) stray = line.strip();
-		}
+		for (String line = lines.poll(); line != null && line != EOF; line = lines.poll()) handle(line);
+	}
+
+	/** Hands a line of the child's stdout on, or keeps it as the last stray line if it is no message. */
+	private void handle(final String line) {
+		if (!EngineMessages.dispatch(line, events) && !line.isBlank()) stray = line.strip();
 	}
 
 	private static void send(final Writer control, final String line) throws IOException {
