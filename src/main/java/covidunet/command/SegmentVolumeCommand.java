@@ -112,6 +112,10 @@ public class SegmentVolumeCommand extends ContextCommand {
 		description = "keep the largest lung components; drop infection outside them")
 	private boolean postprocess;
 
+	@Parameter(label = "Body mask", required = false,
+		description = "label nothing outside the patient's body (the air around, the table)")
+	private boolean body_mask = true;
+
 	@Parameter(label = "Overwrite", required = false, persist = false, description = "replace existing outputs")
 	private boolean overwrite;
 
@@ -171,7 +175,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 	private Segmenter segmenter(final ModelSet models) {
 		return new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse(
 			"overlap", overlap), batch, blending == null || blending.isBlank() || blending.equals("model") ? null
-				: Blending.of(blending, "blending"), tta, postprocess));
+				: Blending.of(blending, "blending"), tta, postprocess, body_mask));
 	}
 
 	private static String volumes(final Volumetrics v) {

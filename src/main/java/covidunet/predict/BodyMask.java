@@ -4,9 +4,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 import net.imglib2.Cursor;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
+import covidunet.dataset.IntensityKind;
+import covidunet.io.Geometry;
 import covidunet.io.Volume;
 
 /**
@@ -21,6 +25,9 @@ public final class BodyMask {
 
 	/** Soft tissue and denser; air, lung and fat-free cushions are below. */
 	public static final double THRESHOLD_HU = -500;
+
+	/** {@link #THRESHOLD_HU} in a scan windowed to [−1250, 250] HU and rescaled to 0–255. */
+	static final double THRESHOLD_0_255 = (THRESHOLD_HU + 1250) / 1500 * 255;
 
 	private final int nx, ny, nz;
 	private final BitSet body;
@@ -38,13 +45,19 @@ public final class BodyMask {
 	 * @throws IllegalArgumentException if the scan has more than {@link Integer#MAX_VALUE} voxels
 	 */
 	public static BodyMask of(final Volume<? extends RealType<?>> scan) {
+		return of(scan, IntensityKind.HU);
+	}
+
+	/** The body of a scan whose intensities are of this kind. */
+	public static BodyMask of(final Volume<? extends RealType<?>> scan, final IntensityKind kind) {
+		final double threshold = kind == IntensityKind.HU ? THRESHOLD_HU : THRESHOLD_0_255;
 		final long[] d = scan.image().dimensionsAsLongArray();
 		if (d[0] * d[1] * d[2] > Integer.MAX_VALUE) throw new IllegalArgumentException("scan too large for a body mask");
 		final int nx = (int) d[0], ny = (int) d[1], nz = (int) d[2];
 		final BitSet dense = new BitSet(nx * ny * nz);
 		final Cursor<? extends RealType<?>> c = Views.flatIterable(scan.image()).cursor();
 		for (int v = 0; c.hasNext(); v++) {
-			if (c.next().getRealDouble() > THRESHOLD_HU) dense.set(v);
+			if (c.next().getRealDouble() > threshold) dense.set(v);
 		}
 		final BodyMask mask = new BodyMask(nx, ny, nz, new BitSet());
 		final BitSet core = mask.largestComponent(mask.open(dense));
@@ -57,6 +70,28 @@ public final class BodyMask {
 	/** Whether voxel (x, y, z) is inside the body. */
 	public boolean contains(final int x, final int y, final int z) {
 		return body.get((z * ny + y) * nx + x);
+	}
+
+	/** The mask as a 0/1 label volume with this geometry (the scan's). */
+	public Volume<UnsignedByteType> volume(final Geometry geometry) {
+		final byte[] v = new byte[nx * ny * nz];
+		for (int i = body.nextSetBit(0); i >= 0; i = body.nextSetBit(i + 1)) v[i] = 1;
+		return new Volume<>(ArrayImgs.unsignedBytes(v, nx, ny, nz), geometry);
+	}
+
+	/**
+	 * Sets to 0 the labels outside the body, in place.
+	 *
+	 * @param labels on the scan's grid, x fastest
+	 * @return how many were not 0 before
+	 */
+	public long clear(final byte[] labels) {
+		long cleared = 0;
+		for (int v = body.nextClearBit(0); v < labels.length; v = body.nextClearBit(v + 1)) {
+			if (labels[v] != 0) cleared++;
+			labels[v] = 0;
+		}
+		return cleared;
 	}
 
 	/** The number of voxels inside the body. */

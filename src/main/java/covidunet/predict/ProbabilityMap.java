@@ -125,4 +125,27 @@ public final class ProbabilityMap {
 		if (!Float.isFinite(factor)) throw new BadInputException("factor: must be finite, got " + factor);
 		for (int i = 0; i < values.length; i++) values[i] *= factor;
 	}
+
+	/**
+	 * Makes every voxel where {@code region} is 0 certain background: probability 1 for class 0, 0
+	 * for the others (e.g. outside the patient's body).
+	 *
+	 * @param region one value per voxel, x fastest
+	 * @return how many voxels were not background before
+	 */
+	public long keepOnly(final byte[] region) {
+		if (region.length != voxels()) {
+			throw new BadInputException("region: " + region.length + " voxels where the map has " + voxels());
+		}
+		final byte[] before = labels();
+		final int n = voxels();
+		long cleared = 0;
+		for (int v = 0; v < n; v++) {
+			if (region[v] != 0) continue;
+			if (before[v] != 0) cleared++;
+			values[v] = 1;
+			for (int c = 1; c < classes; c++) values[c * n + v] = 0;
+		}
+		return cleared;
+	}
 }

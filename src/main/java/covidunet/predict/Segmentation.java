@@ -26,6 +26,7 @@ public final class Segmentation {
 	private final Reorientation reorientation;
 	private final Resampler back;
 	private final String digest;
+	private final BodyMask body;
 	private Volume<UnsignedByteType> labels;
 
 	/**
@@ -34,11 +35,13 @@ public final class Segmentation {
 	 * @param scan the scan's geometry
 	 * @param reorientation from the scan's grid to the canonical orientation
 	 * @param digest the models' digest
+	 * @param body the patient's body on the scan's grid, outside which nothing is labelled; null: no mask
 	 */
 	Segmentation(final ProbabilityMap probabilities, final double[] network, final Geometry scan,
-		final Reorientation reorientation, final String digest)
+		final Reorientation reorientation, final String digest, final BodyMask body)
 	{
 		this.probabilities = probabilities;
+		this.body = body;
 		this.geometry = scan;
 		this.reorientation = reorientation;
 		this.digest = digest;
@@ -68,8 +71,9 @@ public final class Segmentation {
 					}
 				}
 			}
-			labels = new Volume<>(ArrayImgs.unsignedBytes(reorientation.inverse().apply(canonical), geometry.dims()),
-				geometry);
+			final byte[] scanOrder = reorientation.inverse().apply(canonical);
+			if (body != null) body.clear(scanOrder);
+			labels = new Volume<>(ArrayImgs.unsignedBytes(scanOrder, geometry.dims()), geometry);
 		}
 		return labels;
 	}

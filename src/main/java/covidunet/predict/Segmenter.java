@@ -46,8 +46,11 @@ public final class Segmenter {
 	 *          ({@link ModelCard#blending()}; Gaussian if the model does not say)
 	 * @param mirroring test-time augmentation: average over the 8 mirrorings of each window
 	 * @param postprocess keep the largest lung components and drop infection outside them
+	 * @param bodyMask label nothing outside the patient's body ({@link BodyMask})
 	 */
-	public record Options(int[] overlap, int batchSize, Blending blending, boolean mirroring, boolean postprocess) {
+	public record Options(int[] overlap, int batchSize, Blending blending, boolean mirroring, boolean postprocess,
+		boolean bodyMask)
+	{
 
 		/** Checks the batch size. */
 		public Options {
@@ -55,9 +58,9 @@ public final class Segmenter {
 			overlap = overlap == null ? null : overlap.clone();
 		}
 
-		/** The defaults: the model's overlap and blending, batch 2, no mirroring, no post-processing. */
+		/** The defaults: the model's overlap and blending, batch 2, no mirroring, no post-processing, the body mask. */
 		public static Options defaults() {
-			return new Options(null, 2, null, false, false);
+			return new Options(null, 2, null, false, false, true);
 		}
 	}
 
@@ -104,7 +107,10 @@ public final class Segmenter {
 		final PreprocessConfig config = card.preprocessing();
 		final Geometry geometry = image.geometry();
 		progress.report("preprocessing " + id, 0, 1);
-		final PreprocessedCase c = Preprocessor.preprocess(id, image, null, kind(image), config);
+		final IntensityKind kind = kind(image);
+		final BodyMask body = options.bodyMask() ? BodyMask.of(image, kind) : null;
+		final PreprocessedCase c = Preprocessor.preprocess(id, image, body == null ? null : body.volume(geometry), kind,
+			config);
 		image = null; // the scan is not needed any more: let it be collected while the windows run
 		progress.checkCancelled();
 		ProbabilityMap sum = null;
@@ -114,10 +120,11 @@ public final class Segmenter {
 			else sum.add(p);
 		}
 		if (models.models().size() > 1) sum.scale(1f / models.models().size());
+		if (body != null) sum.keepOnly(c.labelArray());
 		if (options.postprocess()) LungComponents.keepLargest(sum);
 		progress.report("mapping back onto the scan's grid", 0, 1);
 		return new Segmentation(sum, config.targetSpacing(), geometry, Reorientation.to(geometry, config
-			.orientation()), models.digest());
+			.orientation()), models.digest(), body);
 	}
 
 	private static IntensityKind kind(final Volume<? extends RealType<?>> image) {

@@ -28,14 +28,14 @@ import covidunet.io.nifti.NiftiReader;
  */
 class BodyMaskTest {
 
-	private static final int NX = 64, NY = 56, NZ = 12;
+	static final int NX = 64, NY = 56, NZ = 12;
 
 	/**
 	 * A drawn chest: an elliptic body of soft tissue (40 HU) holding two lungs (−850 HU) and a
 	 * gas bubble, on a table (200 HU) joined to the body by a one-voxel strap; noisy air (−1000 HU)
 	 * around, and −2048 HU outside the reconstruction circle.
 	 */
-	private static float hu(final int x, final int y, final Random noise) {
+	static float hu(final int x, final int y, final Random noise) {
 		final double cx = NX / 2.0, cy = 24;
 		final double ex = (x - cx) / 26, ey = (y - cy) / 17;
 		final boolean body = ex * ex + ey * ey <= 1;
@@ -51,7 +51,7 @@ class BodyMaskTest {
 		return -1000 + (float) noise.nextGaussian() * 40;
 	}
 
-	private static Volume<FloatType> drawnChest() {
+	static Volume<FloatType> drawnChest() {
 		final ArrayImg<FloatType, FloatArray> img = ArrayImgs.floats(NX, NY, NZ);
 		final RandomAccess<FloatType> a = img.randomAccess();
 		final Random noise = new Random(3);

@@ -33,7 +33,7 @@ import covidunet.preprocess.Preprocessor;
  * right lung is brighter (so that no partial-volume voxel at a lung's edge has the other lung's
  * intensity), segmented by a fake model that labels by intensity, written in RAS, LPS and an
  * oblique orientation: the labels keep the scan's grid and geometry, and the left-lung label lies
- * at negative world x in every version.
+ * at negative world x in every version. No body mask: the phantom's intensities are not a body's.
  */
 class SegmenterAnatomyTest {
 
@@ -136,8 +136,59 @@ class SegmenterAnatomyTest {
 	private static Volume<UnsignedByteType> segment(final Volume<FloatType> scan) {
 		try (ModelSet set = ModelSet.load(model, 1)) {
 			final WindowModel fake = byIntensity();
-			return new Segmenter(set, Segmenter.Options.defaults(), m -> fake).segment("phantom", scan,
+			return new Segmenter(set, new Segmenter.Options(null, 2, null, false, false, false), m -> fake).segment("phantom", scan,
 				covidunet.Progress.NONE).labels();
+		}
+	}
+
+	/**
+	 * A model that calls every voxel left lung, on {@link BodyMaskTest}'s drawn chest: with the body
+	 * mask (the default) nothing outside the body is labelled and nearly everything inside is; without
+	 * it, everything is.
+	 */
+	@Test
+	void withTheBodyMaskNothingOutsideTheBodyIsLabelled() {
+		final WindowModel everythingLung = new WindowModel() {
+
+			@Override
+			public int classes() {
+				return 4;
+			}
+
+			@Override
+			public float[] predict(final float[] images, final int count, final int[] window) {
+				final float[] p = new float[images.length * 4];
+				for (int v = 0; v < images.length; v++) p[v * 4 + 1] = 1;
+				return p;
+			}
+		};
+		final Volume<FloatType> chest = BodyMaskTest.drawnChest();
+		final BodyMask body = BodyMask.of(chest);
+		try (ModelSet set = ModelSet.load(model, 1)) {
+			final Volume<UnsignedByteType> masked = new Segmenter(set, Segmenter.Options.defaults(), m -> everythingLung)
+				.segment("chest", chest, covidunet.Progress.NONE).labels();
+			final Volume<UnsignedByteType> unmasked = new Segmenter(set, new Segmenter.Options(null, 2, null, false, false,
+				false), m -> everythingLung).segment("chest", chest, covidunet.Progress.NONE).labels();
+			final var m = masked.image().randomAccess();
+			final var u = unmasked.image().randomAccess();
+			long inside = 0, labelled = 0;
+			for (int z = 0; z < BodyMaskTest.NZ; z++) {
+				for (int y = 0; y < BodyMaskTest.NY; y++) {
+					for (int x = 0; x < BodyMaskTest.NX; x++) {
+						m.setPosition(new int[] { x, y, z });
+						u.setPosition(new int[] { x, y, z });
+						assertEquals(1, u.get().get(), "without the mask at " + x + "," + y + "," + z);
+						if (!body.contains(x, y, z)) assertEquals(0, m.get().get(), "outside the body at " + x + "," + y + "," + z);
+						else {
+							inside++;
+							labelled += m.get().get();
+						}
+					}
+				}
+			}
+			assertTrue(inside > 0 && inside < body.size()[0] * body.size()[1] * body.size()[2], inside + " voxels inside");
+			assertTrue(labelled >= 0.95 * inside, labelled + " of the " + inside + " voxels inside labelled (the mask on " +
+				"the network's coarser grid may take a voxel at the skin)");
 		}
 	}
 
