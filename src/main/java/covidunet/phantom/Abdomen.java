@@ -3,9 +3,11 @@ package covidunet.phantom;
 import java.util.SplittableRandom;
 
 /**
- * What lies under the diaphragm at the bottom of a chest CT: the diaphragm's muscle, the liver on
- * the right reaching over to the left in front, the stomach on the left (with an air bubble in
- * front in most patients, who lie on their back), the spleen behind it, and fat and bowel.
+ * What lies under the diaphragm at the bottom of a chest CT and in the upper abdomen below it:
+ * the diaphragm's muscle, the liver on the right reaching over to the left in front, the stomach
+ * on the left (with an air bubble in front in most patients, who lie on their back), the spleen
+ * behind it, the kidneys beside the spine, the {@link Colon}, and fat and small-bowel loops
+ * holding fluid or gas (how much gas is the case's {@link Variation#bowelGas()}).
  */
 final class Abdomen {
 
@@ -13,10 +15,20 @@ final class Abdomen {
 
 	private final double liverReach, stomachU, stomachV, stomachW, stomachRu, stomachRv, stomachRw, airLevel;
 	private final double spleenU, spleenV, spleenW, spleenRu, spleenRv, spleenRw;
+	private final double liverBottom, kidneyU, kidneyV, kidneyRu, kidneyRv, kidneyRw, bowelTop, gasLevel, loopLevel;
+	private final double[] kidneyW = new double[2];
 	private final boolean air;
+	private final ValueNoise bowel;
+	private final Colon colon;
 	private final Tissues tissues;
 
-	Abdomen(final SplittableRandom random, final Thorax thorax, final Tissues tissues, final double leftDome) {
+	/**
+	 * @param random the anatomy's generator
+	 * @param extra the generator of what the variation added (liver's lower edge, kidneys, bowel)
+	 */
+	Abdomen(final SplittableRandom random, final SplittableRandom extra, final Thorax thorax, final Tissues tissues,
+		final double leftDome, final Variation variation)
+	{
 		this.tissues = tissues;
 		liverReach = random.nextDouble(10, 35);
 		stomachRu = random.nextDouble(35, 48);
@@ -33,6 +45,20 @@ final class Abdomen {
 		spleenU = -random.nextDouble(0.68, 0.78) * thorax.lateral;
 		spleenV = -random.nextDouble(0.35, 0.55) * thorax.posterior;
 		spleenW = leftDome - random.nextDouble(30, 50);
+		liverBottom = leftDome - extra.nextDouble(150, 210);
+		kidneyU = extra.nextDouble(0.38, 0.5) * thorax.lateral;
+		kidneyV = -extra.nextDouble(0.45, 0.6) * thorax.posterior;
+		kidneyRu = extra.nextDouble(22, 30);
+		kidneyRv = extra.nextDouble(25, 32);
+		kidneyRw = extra.nextDouble(45, 60);
+		kidneyW[Lungs.LEFT] = leftDome - extra.nextDouble(95, 125);
+		kidneyW[Lungs.RIGHT] = kidneyW[Lungs.LEFT] - extra.nextDouble(5, 25);
+		bowelTop = stomachW - extra.nextDouble(0, 25);
+		bowel = new ValueNoise(Seeds.mix(variation.seed(), Seeds.TEXTURE), extra.nextDouble(8, 14));
+		gasLevel = 0.7 - 0.4 * variation.bowelGas();
+		loopLevel = gasLevel - extra.nextDouble(0.3, 0.5);
+		colon = new Colon(extra, thorax, leftDome, Shapes.clamp(variation.bowelGas() + extra.nextDouble(-0.3, 0.3), 0,
+			1));
 	}
 
 	/**
@@ -63,9 +89,28 @@ final class Abdomen {
 			s.set(tissues.spleen + 5 * tissues.coarse.at(u, v, w));
 			return;
 		}
-		if (u - midline > -liverReach - 0.5 * Math.max(0, v)) {
+		final int side = u > 0 ? Lungs.RIGHT : Lungs.LEFT;
+		final double ku = (Math.abs(u) - kidneyU) / kidneyRu, kv = (v - kidneyV) / kidneyRv;
+		final double kw = (w - kidneyW[side]) / kidneyRw;
+		if (ku * ku + kv * kv + kw * kw < 1) {
+			s.set(tissues.kidney + 5 * tissues.coarse.at(u, v, w));
+			return;
+		}
+		if (colon.sample(u, v, w, tissues, s)) return;
+		if (w > liverBottom && u - midline > -liverReach - 0.5 * Math.max(0, v)) {
 			s.set(tissues.liver + 6 * tissues.coarse.at(u, v, w));
 			return;
+		}
+		if (w < bowelTop && v > kidneyV) {
+			final double loop = bowel.at(u, v, w);
+			if (loop > gasLevel) {
+				s.set(Tissues.AIR + 20 * tissues.fine.at(u, v, w));
+				return;
+			}
+			if (loop > loopLevel) {
+				s.set(tissues.fluid + 15 + 10 * tissues.coarse.at(u, v, w));
+				return;
+			}
 		}
 		s.set(tissues.fattySoftTissue(u, v, w));
 	}

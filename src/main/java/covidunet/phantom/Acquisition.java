@@ -8,7 +8,9 @@ import covidunet.io.Geometry;
 /**
  * How a case was scanned and stored: the voxel grid (size, spacing, orientation, origin), where
  * the patient lay in the scanner, the scanner's noise and blur, and whether the pixels outside the
- * reconstruction circle hold the padding value.
+ * reconstruction circle hold the padding value. The {@link Variation} sets the field of view
+ * (the whole chest, chest and upper abdomen, or only the lung bases and the abdomen below them),
+ * the kernel's sharpness and the dose.
  */
 final class Acquisition {
 
@@ -31,11 +33,13 @@ final class Acquisition {
 
 	/** Draws the acquisition of a case whose body the grid must hold. */
 	static Acquisition plan(final SplittableRandom random, final PhantomSize size, final boolean radiopaedia,
-		final boolean lps, final Anatomy anatomy)
+		final boolean lps, final Anatomy anatomy, final Variation variation)
 	{
 		final Lungs lungs = anatomy.lungs;
-		final double top = Math.max(lungs.top(Lungs.LEFT), lungs.top(Lungs.RIGHT)) + random.nextDouble(15, 40);
-		final double bottom = Math.min(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT)) - random.nextDouble(10, 40);
+		final double lowest = Math.min(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT));
+		final double chestTop = Math.max(lungs.top(Lungs.LEFT), lungs.top(Lungs.RIGHT)) + random.nextDouble(15, 40);
+		final double top = variation.baseSlab() > 0 ? Math.min(chestTop, lowest + variation.baseSlab()) : chestTop;
+		final double bottom = lowest - random.nextDouble(10, 40) - variation.below();
 		final BodyOutline body = new BodyOutline(anatomy.thorax, bottom, top);
 		final double needU = body.maxU - body.minU + 16, needV = body.maxV - body.minV + 16;
 		int nx = size.width;
@@ -67,7 +71,8 @@ final class Acquisition {
 			Affine.ofRows(spacing, 0, 0, x0, 0, spacing, 0, y0, 0, 0, dz, z0);
 		final long[] dims = { nx, ny, nz };
 		final Geometry geometry = Geometry.fromAffine(dims, affine, Geometry.CODE_SCANNER);
-		final double noise = random.nextDouble(10, 20), blur = random.nextDouble(0.5, 0.8);
+		final double noise = variation.dose() * random.nextDouble(10, 20);
+		final double blur = variation.sharpness() * random.nextDouble(0.5, 0.8);
 		final double circleRadius = Math.min(nx, ny) * spacing / 2 - 3;
 		final boolean circle = !radiopaedia && random.nextDouble() < 0.5 &&
 			body.fitsCircle(x0 + (nx - 1) / 2.0 * spacing - patient[0], y0 + (ny - 1) / 2.0 * spacing - patient[1],

@@ -11,9 +11,11 @@ import java.util.SplittableRandom;
  * defined without reference to any voxel grid: {@link #sample} gives what lies at any point, and
  * the {@link Tube}s (vessels, airways, ribs) are drawn over that by the renderer.
  * <p>
- * Everything is drawn from one seed; see the parts ({@link Thorax}, {@link Skeleton},
- * {@link Lungs}, {@link Mediastinum}, {@link Abdomen}, {@link RibCage},
- * {@link CentralStructures}, {@link VesselTree}) for what they model.
+ * Everything is drawn from one seed, and what the case's {@link Variation} adds (arms, kidneys,
+ * bowel, normal findings) from the variation's seed; see the parts ({@link Thorax},
+ * {@link Skeleton}, {@link Lungs}, {@link Mediastinum}, {@link Abdomen}, {@link Arms},
+ * {@link Findings}, {@link RibCage}, {@link CentralStructures}, {@link VesselTree}) for what they
+ * model.
  */
 final class Anatomy {
 
@@ -25,23 +27,28 @@ final class Anatomy {
 	final Lungs lungs;
 	final Mediastinum mediastinum;
 	final Abdomen abdomen;
+	final Arms arms;
+	final Findings findings;
 	final List<Tube> tubes;
 	private final double[] lungBox;
 	private final double[] lungVolume = new double[2];
 
-	Anatomy(final long seed) {
+	Anatomy(final long seed, final Variation variation) {
 		final SplittableRandom random = Seeds.random(seed, Seeds.ANATOMY);
-		tissues = new Tissues(random, Seeds.mix(seed, Seeds.TEXTURE));
+		final SplittableRandom extra = Seeds.random(variation.seed(), seed);
+		tissues = new Tissues(random, Seeds.mix(seed, Seeds.TEXTURE), variation.enhancement());
 		final double apex = random.nextDouble(70, 100);
 		final double rightDome = -random.nextDouble(85, 130);
 		final double sternumTop = random.nextDouble(35, 55);
-		thorax = new Thorax(random, tissues, apex, sternumTop);
+		thorax = new Thorax(random, tissues, variation, apex, sternumTop);
 		skeleton = new Skeleton(random, thorax, tissues, sternumTop);
 		lungs = new Lungs(random, thorax, tissues, apex, rightDome);
 		mediastinum = new Mediastinum(random, thorax, tissues, lungs.domeTop(Lungs.LEFT));
-		abdomen = new Abdomen(random, thorax, tissues, lungs.domeTop(Lungs.LEFT));
+		abdomen = new Abdomen(random, extra, thorax, tissues, lungs.domeTop(Lungs.LEFT), variation);
 		lungBox = new double[] { -1.1 * thorax.lateral, 1.1 * thorax.lateral, -1.1 * thorax.posterior,
 			1.1 * thorax.anterior, Math.min(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT)), apex };
+		arms = new Arms(extra, thorax, tissues, variation.armsDown(), lungBox[4], apex);
+		findings = new Findings(extra, variation, thorax, tissues);
 		final List<Tube> all = new ArrayList<>(
 			RibCage.build(random, thorax, apex, sternumTop, skeleton.sternumBottom()));
 		final CentralStructures central = new CentralStructures(random, skeleton, mediastinum, apex, sternumTop,
@@ -58,6 +65,7 @@ final class Anatomy {
 	void sample(final double u, final double v, final double w, final Sample s) {
 		final double r2 = u * u + v * v;
 		final double maxRadius = thorax.maxRadius();
+		if (arms.sample(u, v, w, s)) return;
 		if (r2 > maxRadius * maxRadius) {
 			s.set(thorax.outside(u, v));
 			return;
@@ -82,7 +90,11 @@ final class Anatomy {
 			s.set(tissues.fattySoftTissue(u, v, w));
 			return;
 		}
-		s.hu = lungs.parenchyma(u, v, w);
+		if (findings.effusion(v, w, cavity - r, diaphragm)) {
+			s.set(findings.fluid(u, v, w));
+			return;
+		}
+		s.hu = findings.lung(lungs.parenchyma(u, v, w), u, v, w, cavity - r, diaphragm);
 		s.label = side == Lungs.LEFT ? 1 : 2;
 	}
 

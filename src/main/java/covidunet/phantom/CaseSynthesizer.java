@@ -15,17 +15,15 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * Makes the voxels of a planned case, slice by slice: the noise-free slice
  * ({@link SliceRenderer}), blurred in-plane at once and along z when all slices are done, then
  * the scanner's Gaussian noise (from a generator seeded per slice, so the result does not depend
- * on threads), clipped to the scanner's range [−1024, 3071] HU, padded with −2048 outside the
- * reconstruction circle where the case has one; for radiopaedia-like cases windowed to
- * [−1250, 250] and rescaled to 0–255.
+ * on threads; white for a sharp kernel, blurred in-plane to the kernel's grain and rescaled to
+ * the same standard deviation for a smooth one), clipped to the scanner's range [−1024, 3071] HU,
+ * padded outside the reconstruction circle where the case has one; for radiopaedia-like cases
+ * windowed to [−1250, 250] and rescaled to 0–255.
  */
 public final class CaseSynthesizer {
 
 	/** The window of the radiopaedia-like cases, mapped linearly onto 0–255. */
 	public static final double WINDOW_LOW = -1250, WINDOW_HIGH = 250;
-
-	/** The value of pixels outside the reconstruction circle. */
-	public static final short PADDING = -2048;
 
 	private static final int MIN_HU = -1024, MAX_HU = 3071;
 
@@ -59,13 +57,19 @@ public final class CaseSynthesizer {
 		progress.checkCancelled();
 		blur.blurStack(hu);
 		final boolean[] outside = plan.hasReconstructionCircle() ? outsideCircle(grid, geometry) : null;
+		final short padding = plan.padding();
+		final GaussianBlur grain = plan.noiseGrain() > 0 ? new GaussianBlur(plan.noiseGrain()) : null;
+		final double noise = grain == null ? plan.noise() : plan.noise() / grain.whiteNoiseGain();
 		final List<Object> image = new ArrayList<>(grid.nz);
+		final float[] noiseSlice = new float[n];
 		for (int k = 0; k < grid.nz; k++) {
 			final SplittableRandom random = Seeds.random(plan.seed(), Seeds.NOISE, k);
+			for (int i = 0; i < n; i++) noiseSlice[i] = (float) random.nextGaussian();
+			if (grain != null) grain.blurSlice(noiseSlice, grid.nx, grid.ny);
 			final short[] s = hu[k];
 			for (int i = 0; i < n; i++) {
-				final long v = Math.round(s[i] + plan.noise() * random.nextGaussian());
-				s[i] = outside != null && outside[i] ? PADDING : (short) Math.max(MIN_HU, Math.min(MAX_HU, v));
+				final long v = Math.round(s[i] + noise * noiseSlice[i]);
+				s[i] = outside != null && outside[i] ? padding : (short) Math.max(MIN_HU, Math.min(MAX_HU, v));
 			}
 			image.add(plan.isRadiopaedia() ? window(s) : s);
 			hu[k] = null;

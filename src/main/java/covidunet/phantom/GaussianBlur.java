@@ -26,6 +26,16 @@ final class GaussianBlur {
 		for (int i = 0; i < k.length; i++) kernel[i] = (float) (k[i] / sum);
 	}
 
+	/**
+	 * The standard deviation of white noise of unit standard deviation after {@link #blurSlice}
+	 * (away from the edges): the root of the sum of the squared weights of the 2-D kernel.
+	 */
+	double whiteNoiseGain() {
+		double sum = 0;
+		for (final float k : kernel) sum += (double) k * k;
+		return sum;
+	}
+
 	/** Blurs a slice of {@code width × height} values (x fastest) along x and y. */
 	void blurSlice(final float[] slice, final int width, final int height) {
 		final float[] line = new float[Math.max(width, height)];

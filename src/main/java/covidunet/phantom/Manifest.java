@@ -61,7 +61,18 @@ final class Manifest {
 		e.put("spacing", new double[] { round(spacing[0]), round(spacing[1]), round(spacing[2]) });
 		e.put("noise_hu", round(c.noise()));
 		e.put("blur_voxels", round(c.blur()));
+		e.put("noise_grain_voxels", round(c.noiseGrain()));
 		e.put("reconstruction_circle", c.hasReconstructionCircle());
+		if (c.hasReconstructionCircle()) e.put("padding", c.padding());
+		final Variation v = c.variation;
+		e.put("field_of_view", v.baseSlab() > 0 ? "lung bases and abdomen" : v.below() > 0 ? "chest and abdomen" :
+			"chest");
+		e.put("arms", v.armsDown() ? "down" : "up");
+		e.put("contrast_hu", round(v.enhancement()));
+		e.put("bowel_gas", round(v.bowelGas()));
+		e.put("dependent_density_hu", round(v.dependent()));
+		e.put("effusion_mm", round(v.effusion()));
+		e.put("emphysema", round(v.emphysema()));
 		e.put("severity", c.severity().id());
 		e.put("lesions", c.lesionCount());
 		e.put("ground_glass", c.lesions.stream().filter(l -> l.kind == Lesion.Kind.GROUND_GLASS).count());

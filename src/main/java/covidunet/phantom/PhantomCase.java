@@ -26,6 +26,7 @@ public final class PhantomCase {
 	final Anatomy anatomy;
 	final List<Lesion> lesions;
 	final Acquisition acquisition;
+	final Variation variation;
 
 	private PhantomCase(final long cohortSeed, final int index, final PhantomSize size) {
 		this.index = index;
@@ -33,16 +34,17 @@ public final class PhantomCase {
 		radiopaedia = CohortDesign.radiopaedia(cohortSeed, index);
 		severity = CohortDesign.severity(cohortSeed, index);
 		seed = Seeds.mix(cohortSeed, Seeds.CASE, index);
+		variation = Variation.draw(Seeds.mix(seed, Seeds.VARIATION, 1), Seeds.random(seed, Seeds.VARIATION));
 		Anatomy candidate = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			candidate = new Anatomy(Seeds.mix(seed, attempt));
+			candidate = new Anatomy(Seeds.mix(seed, attempt), variation);
 			final double left = candidate.lungVolume(Lungs.LEFT), right = candidate.lungVolume(Lungs.RIGHT);
 			if (left < 0.9 * right && left + right > 2500 && left + right < 8000) break;
 		}
 		anatomy = candidate;
 		lesions = List.copyOf(LesionPlanner.plan(Seeds.random(seed, Seeds.LESIONS), anatomy, severity));
 		acquisition = Acquisition.plan(Seeds.random(seed, Seeds.SCANNER), size, radiopaedia,
-			CohortDesign.lps(cohortSeed, index), anatomy);
+			CohortDesign.lps(cohortSeed, index), anatomy, variation);
 	}
 
 	/**
@@ -110,9 +112,19 @@ public final class PhantomCase {
 		return acquisition.blur;
 	}
 
-	/** Whether pixels outside the reconstruction circle hold the padding value −2048 HU. */
+	/** Whether pixels outside the reconstruction circle hold the {@link #padding()} value. */
 	public boolean hasReconstructionCircle() {
 		return acquisition.circle;
+	}
+
+	/** The value of pixels outside the reconstruction circle, in HU. */
+	public short padding() {
+		return variation.padding();
+	}
+
+	/** The standard deviation (voxels) of the in-plane correlation of the noise; 0 for white noise. */
+	public double noiseGrain() {
+		return variation.noiseGrain();
 	}
 
 	/** The volume (mL) of the patient's left (side 0) or right (side 1) lung, estimated from the anatomy. */

@@ -18,6 +18,7 @@ final class Seeds {
 	static final long SCANNER = 0x5343414eL;
 	static final long NOISE = 0x4e4f4953L;
 	static final long TEXTURE = 0x54455854L;
+	static final long VARIATION = 0x56415249L;
 
 	private Seeds() {}
 

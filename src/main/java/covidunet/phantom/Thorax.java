@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * front, the thick paraspinal muscles behind, the shoulder girdle and the muscles around the
  * scapulae higher up; where thick, a fat plane between deep and superficial muscles),
  * subcutaneous fat (with breasts in some patients), the back flattened on the table, and the
- * table. Each layer's outline is a {@link PolarProfile} around the patient's
+ * table (its materials and a cushion on it, if any, from the case's {@link Variation}). Each layer's outline is a {@link PolarProfile} around the patient's
  * axis; the cavity narrows towards the thoracic inlet.
  * <p>
  * Coordinates are the patient's, in mm: u towards the patient's right, v anterior, w superior,
@@ -21,6 +21,7 @@ final class Thorax {
 
 	private static final double TABLE_HALF_WIDTH = 235;
 	private static final double TABLE_SHELL = 2.5;
+	private static final double CUSHION_HU = -800;
 
 	/** Half the thickness of the fat plane between the deep and superficial muscles. */
 	private static final double FASCIA = 0.8;
@@ -43,13 +44,17 @@ final class Thorax {
 	private final double backFat, tableTop, tableThickness, tableCurvature;
 	private final double maxRadius;
 	private final Tissues tissues;
+	private final Variation variation;
 
 	/**
 	 * @param apex the height of the lung apices
 	 * @param sternumTop the height of the sternal notch
 	 */
-	Thorax(final SplittableRandom random, final Tissues tissues, final double apex, final double sternumTop) {
+	Thorax(final SplittableRandom random, final Tissues tissues, final Variation variation, final double apex,
+		final double sternumTop)
+	{
 		this.tissues = tissues;
+		this.variation = variation;
 		lateral = random.nextDouble(118, 142);
 		anterior = random.nextDouble(75, 95);
 		posterior = random.nextDouble(85, 105);
@@ -159,13 +164,17 @@ final class Thorax {
 		s.set(tissues.fat(u, v, w));
 	}
 
-	/** Air, or the table the patient lies on: a foam core in a thin carbon shell. */
+	/** Air, or the table the patient lies on (a foam core in a thin shell) with its cushion. */
 	double outside(final double u, final double v) {
-		if (Math.abs(u) > TABLE_HALF_WIDTH) return Tissues.AIR;
-		final double top = tableTop + tableCurvature * u * u;
-		final double depth = top - v;
-		if (depth < 0 || depth > tableThickness) return Tissues.AIR;
-		return depth < TABLE_SHELL || depth > tableThickness - TABLE_SHELL ? 150 : -930;
+		final double air = variation.outsideAir();
+		if (Math.abs(u) > TABLE_HALF_WIDTH) return air;
+		final double depth = tableTop + tableCurvature * u * u - v;
+		if (depth < 0) return air;
+		if (depth < variation.cushion()) return CUSHION_HU;
+		final double inTable = depth - variation.cushion();
+		if (inTable > tableThickness) return air;
+		return inTable < TABLE_SHELL || inTable > tableThickness - TABLE_SHELL ? variation.tableShell() :
+			variation.tableCore();
 	}
 
 	private double superellipse(final double theta, final double exponent) {

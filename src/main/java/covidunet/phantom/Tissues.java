@@ -3,8 +3,9 @@ package covidunet.phantom;
 import java.util.SplittableRandom;
 
 /**
- * The attenuation of each tissue of one patient in HU, drawn per case within realistic ranges, and
- * the texture that makes soft tissue and bone less uniform.
+ * The attenuation of each tissue of one patient in HU, drawn per case within realistic ranges
+ * (blood and the organs raised by intravenous contrast where the case has it), and the texture
+ * that makes soft tissue and bone less uniform.
  */
 final class Tissues {
 
@@ -15,6 +16,7 @@ final class Tissues {
 	final double blood;
 	final double liver;
 	final double spleen;
+	final double kidney;
 	final double fluid;
 	final double cortex;
 	final double marrow;
@@ -25,12 +27,14 @@ final class Tissues {
 	final ValueNoise coarse;
 	final ValueNoise fine;
 
-	Tissues(final SplittableRandom random, final long textureSeed) {
+	/** @param enhancement HU that contrast adds to blood, 0 for a plain scan */
+	Tissues(final SplittableRandom random, final long textureSeed, final double enhancement) {
 		fat = random.nextDouble(-110, -85);
 		muscle = random.nextDouble(38, 55);
-		blood = random.nextDouble(32, 48);
-		liver = random.nextDouble(52, 66);
-		spleen = random.nextDouble(40, 52);
+		blood = random.nextDouble(32, 48) + enhancement;
+		liver = random.nextDouble(52, 66) + 0.35 * enhancement;
+		spleen = random.nextDouble(40, 52) + 0.45 * enhancement;
+		kidney = muscle - 10 + 0.9 * enhancement;
 		fluid = random.nextDouble(5, 20);
 		cortex = random.nextDouble(750, 1000);
 		marrow = random.nextDouble(170, 300);

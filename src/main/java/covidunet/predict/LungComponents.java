@@ -6,14 +6,18 @@ import java.util.List;
 /**
  * Post-processing of a segmentation (what {@code --postprocess true} does): the voxels whose most
  * likely class is a lung or infection form the lung region; of its connected components
- * (26-connectivity) those with at least {@value #KEPT_SHARE} of the largest one's voxels are kept
- * (both lungs, whether they touch or not) and every other voxel of the region becomes background.
- * Infection outside the kept lungs is dropped with them.
+ * (26-connectivity) the two lungs are kept — the component with the most left-lung voxels and
+ * the one with the most right-lung voxels (one component if the lungs touch) — and any other
+ * with at least {@value #KEPT_SHARE} of the largest one's voxels; every other voxel of the region
+ * becomes background. Infection outside the kept lungs is dropped with them. The segmenter
+ * applies the body mask first, so the air around the patient is never a candidate.
  */
 public final class LungComponents {
 
 	/** A component is kept if it has at least this share of the largest one's voxels. */
 	public static final double KEPT_SHARE = 0.1;
+
+	private static final byte LEFT_LUNG = 1, RIGHT_LUNG = 2;
 
 	private LungComponents() {}
 
@@ -35,17 +39,34 @@ public final class LungComponents {
 		}
 		int largest = 0;
 		for (final int s : sizes) largest = Math.max(largest, s);
+		final boolean[] kept = new boolean[sizes.size()];
+		for (int c = 1; c < kept.length; c++) kept[c] = sizes.get(c) >= KEPT_SHARE * largest;
+		kept[mostOf(LEFT_LUNG, labels, component, kept.length)] = true;
+		kept[mostOf(RIGHT_LUNG, labels, component, kept.length)] = true;
 		final float[] values = probabilities.values();
 		final int voxels = labels.length;
 		long removed = 0;
 		for (int v = 0; v < voxels; v++) {
-			if (component[v] != 0 && sizes.get(component[v]) < KEPT_SHARE * largest) {
+			if (component[v] != 0 && !kept[component[v]]) {
 				values[v] = 1;
 				for (int c = 1; c < probabilities.classes(); c++) values[c * voxels + v] = 0;
 				removed++;
 			}
 		}
 		return removed;
+	}
+
+	/** The component holding the most voxels of a label; 0 (the background) if none does. */
+	private static int mostOf(final byte label, final byte[] labels, final int[] component, final int components) {
+		final int[] count = new int[components];
+		for (int v = 0; v < labels.length; v++) {
+			if (labels[v] == label) count[component[v]]++;
+		}
+		int most = 0;
+		for (int c = 1; c < components; c++) {
+			if (count[c] > count[most]) most = c;
+		}
+		return most;
 	}
 
 	/** Labels the component of {@code seed} with {@code id} by a breadth-first walk; its size. */

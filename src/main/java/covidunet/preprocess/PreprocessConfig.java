@@ -25,8 +25,10 @@ import covidunet.BadInputException;
  *
  * @param clipLow the lower end of the HU window, also the value 0 of a 0–255 image
  * @param clipHigh the upper end of the HU window, also the value 255 of a 0–255 image
- * @param rescaleLow the value the volume's minimum is mapped to after clipping
- * @param rescaleHigh the value the volume's maximum is mapped to after clipping
+ * @param rescaleLow the value the volume's minimum (or the window's low end) is mapped to after
+ *          clipping
+ * @param rescaleHigh the value the volume's maximum (or the window's high end) is mapped to after
+ *          clipping
  * @param zScore whether the resampled volume is z-scored (mean 0, standard deviation 1)
  * @param targetSpacing voxel size along x, y, z in mm after resampling
  * @param imageInterpolation how the image is resampled
@@ -34,23 +36,27 @@ import covidunet.BadInputException;
  * @param orientation the canonical orientation code, e.g. {@code RAS}, or
  *          {@value Reorientation#AS_STORED} for the voxel axes as stored
  * @param mapBack0255 whether 0–255 images are mapped back to the HU window before clipping
+ * @param rescaleRange which range is mapped onto [{@code rescaleLow}, {@code rescaleHigh}]: the
+ *          volume's (the reference) or the HU window's (independent of the field of view); JSON
+ *          without the key means the volume's
  */
 public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLow, double rescaleHigh,
 	boolean zScore, double[] targetSpacing, ImageInterpolation imageInterpolation,
-	LabelInterpolation labelInterpolation, String orientation, boolean mapBack0255)
+	LabelInterpolation labelInterpolation, String orientation, boolean mapBack0255, RescaleRange rescaleRange)
 {
 
 	/** The reference's preprocessing, with our canonical orientation and 0–255 mapping. */
 	public static final PreprocessConfig REFERENCE = new PreprocessConfig(-1250, 250, 0, 255, true,
-		new double[] { 1.58, 1.58, 2.70 }, ImageInterpolation.CUBIC, LabelInterpolation.LINEAR_PER_LABEL, "RAS", true);
+		new double[] { 1.58, 1.58, 2.70 }, ImageInterpolation.CUBIC, LabelInterpolation.LINEAR_PER_LABEL, "RAS", true,
+		RescaleRange.VOLUME);
 
 	private static final String CLIP_LOW = "clip_low", CLIP_HIGH = "clip_high", RESCALE_LOW = "rescale_low",
 		RESCALE_HIGH = "rescale_high", Z_SCORE = "z_score", TARGET_SPACING = "target_spacing",
 		IMAGE_INTERPOLATION = "image_interpolation", LABEL_INTERPOLATION = "label_interpolation",
-		ORIENTATION = "orientation", MAP_BACK = "map_back_0_255";
+		ORIENTATION = "orientation", MAP_BACK = "map_back_0_255", RESCALE_RANGE = "rescale_range";
 
 	private static final Set<String> KEYS = Set.of(CLIP_LOW, CLIP_HIGH, RESCALE_LOW, RESCALE_HIGH, Z_SCORE,
-		TARGET_SPACING, IMAGE_INTERPOLATION, LABEL_INTERPOLATION, ORIENTATION, MAP_BACK);
+		TARGET_SPACING, IMAGE_INTERPOLATION, LABEL_INTERPOLATION, ORIENTATION, MAP_BACK, RESCALE_RANGE);
 
 	/** Copies the spacing; refuses null components. */
 	public PreprocessConfig {
@@ -58,6 +64,7 @@ public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLo
 		Objects.requireNonNull(imageInterpolation, "imageInterpolation");
 		Objects.requireNonNull(labelInterpolation, "labelInterpolation");
 		Objects.requireNonNull(orientation, "orientation");
+		Objects.requireNonNull(rescaleRange, "rescaleRange");
 		targetSpacing = targetSpacing.clone();
 	}
 
@@ -70,49 +77,55 @@ public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLo
 	/** This configuration with another HU window. */
 	public PreprocessConfig withClip(final double low, final double high) {
 		return new PreprocessConfig(low, high, rescaleLow, rescaleHigh, zScore, targetSpacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255);
+			labelInterpolation, orientation, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with another min–max range. */
 	public PreprocessConfig withRescale(final double low, final double high) {
 		return new PreprocessConfig(clipLow, clipHigh, low, high, zScore, targetSpacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255);
+			labelInterpolation, orientation, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with or without the final z-score. */
 	public PreprocessConfig withZScore(final boolean on) {
 		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, on, targetSpacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255);
+			labelInterpolation, orientation, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with another target spacing (x, y, z in mm). */
 	public PreprocessConfig withTargetSpacing(final double... spacing) {
 		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, spacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255);
+			labelInterpolation, orientation, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with another image interpolation. */
 	public PreprocessConfig withImageInterpolation(final ImageInterpolation interpolation) {
 		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing, interpolation,
-			labelInterpolation, orientation, mapBack0255);
+			labelInterpolation, orientation, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with another label interpolation. */
 	public PreprocessConfig withLabelInterpolation(final LabelInterpolation interpolation) {
 		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, interpolation, orientation, mapBack0255);
+			imageInterpolation, interpolation, orientation, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with another canonical orientation code. */
 	public PreprocessConfig withOrientation(final String code) {
 		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, labelInterpolation, code, mapBack0255);
+			imageInterpolation, labelInterpolation, code, mapBack0255, rescaleRange);
 	}
 
 	/** This configuration with 0–255 images mapped back to the HU window or not. */
 	public PreprocessConfig withMapBack0255(final boolean on) {
 		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, labelInterpolation, orientation, on);
+			imageInterpolation, labelInterpolation, orientation, on, rescaleRange);
+	}
+
+	/** This configuration with another range mapped onto the rescale range. */
+	public PreprocessConfig withRescaleRange(final RescaleRange range) {
+		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
+			imageInterpolation, labelInterpolation, orientation, mapBack0255, range);
 	}
 
 	/**
@@ -165,6 +178,7 @@ public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLo
 		o.addProperty(LABEL_INTERPOLATION, labelInterpolation.key());
 		o.addProperty(ORIENTATION, orientation);
 		o.addProperty(MAP_BACK, mapBack0255);
+		o.addProperty(RESCALE_RANGE, rescaleRange.key());
 		return o;
 	}
 
@@ -194,7 +208,8 @@ public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLo
 		final PreprocessConfig config = new PreprocessConfig(number(o, CLIP_LOW), number(o, CLIP_HIGH),
 			number(o, RESCALE_LOW), number(o, RESCALE_HIGH), bool(o, Z_SCORE), target,
 			choice(o, IMAGE_INTERPOLATION, ImageInterpolation.values()),
-			choice(o, LABEL_INTERPOLATION, LabelInterpolation.values()), string(o, ORIENTATION), bool(o, MAP_BACK));
+			choice(o, LABEL_INTERPOLATION, LabelInterpolation.values()), string(o, ORIENTATION), bool(o, MAP_BACK),
+			o.has(RESCALE_RANGE) ? choice(o, RESCALE_RANGE, RescaleRange.values()) : RescaleRange.VOLUME);
 		return config.validate();
 	}
 

@@ -22,8 +22,8 @@ import net.imglib2.view.Views;
  * <li>map a 0–255 image back to the HU window, {@code hu = low + v/255·(high − low)}, if the
  * kind is {@link IntensityKind#RESCALED_0_255} and {@link PreprocessConfig#mapBack0255()};</li>
  * <li>clip to [{@code clipLow}, {@code clipHigh}];</li>
- * <li>min–max to [{@code rescaleLow}, {@code rescaleHigh}] (a constant volume becomes
- * {@code rescaleLow});</li>
+ * <li>rescale to [{@code rescaleLow}, {@code rescaleHigh}]: the volume's min–max (a constant
+ * volume becomes {@code rescaleLow}), or the HU window's, as {@link RescaleRange} says;</li>
  * <li>resample to the target spacing ({@link Resampler}): the image with the image
  * interpolation, the labels with the label interpolation;</li>
  * <li>z-score over the whole volume, if enabled (a constant volume becomes 0).</li>
@@ -99,7 +99,11 @@ public final class Preprocessor {
 	{
 		final Geometry geometry = reorientation.target();
 		window(canonical, kind, config);
-		minMax(canonical, config.rescaleLow(), config.rescaleHigh());
+		if (config.rescaleRange() == RescaleRange.WINDOW) {
+			linear(canonical, config.clipLow(), config.clipHigh(), config.rescaleLow(), config.rescaleHigh());
+		} else {
+			minMax(canonical, config.rescaleLow(), config.rescaleHigh());
+		}
 		final Resampler resampler = Resampler.of(ints(geometry.dims()), geometry.spacing(), config.targetSpacing());
 		final float[] voxels = resampler.image(canonical, config.imageInterpolation());
 		if (config.zScore()) zScore(voxels);
@@ -128,9 +132,14 @@ public final class Preprocessor {
 			min = Math.min(min, v);
 			max = Math.max(max, v);
 		}
-		final double scale = max > min ? (high - low) / ((double) max - min) : 0;
+		linear(voxels, min, max, low, high);
+	}
+
+	/** Maps [from, to] linearly onto [low, high] in place; if from = to, every voxel becomes low. */
+	static void linear(final float[] voxels, final double from, final double to, final double low, final double high) {
+		final double scale = to > from ? (high - low) / (to - from) : 0;
 		for (int i = 0; i < voxels.length; i++) {
-			voxels[i] = (float) (low + (voxels[i] - (double) min) * scale);
+			voxels[i] = (float) (low + (voxels[i] - from) * scale);
 		}
 	}
 

@@ -13,6 +13,7 @@ import covidunet.io.JsonFiles;
 import covidunet.model.net.UNetConfig;
 import covidunet.model.train.EarlyStopping.Monitor;
 import covidunet.preprocess.PreprocessConfig;
+import covidunet.preprocess.RescaleRange;
 import covidunet.sample.AugmentationConfig;
 import covidunet.sample.Foreground;
 import covidunet.sample.SamplingConfig;
@@ -82,6 +83,12 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	/** The CPU default's initial learning rate. */
 	public static final double CPU_LEARNING_RATE = 2e-3;
 
+	/** What the CPU default maps the low end of the HU window to. */
+	public static final double CPU_RESCALE_LOW = -2;
+
+	/** What the CPU default maps the high end of the HU window to. */
+	public static final double CPU_RESCALE_HIGH = 1.5;
+
 	private static final String ARCHITECTURE = "architecture", PREPROCESSING = "preprocessing", SAMPLING = "sampling",
 		AUGMENTATION = "augmentation", TRAINING = "training", OPTIMIZER = "optimizer", LEARNING_RATE = "learning_rate",
 		ITERATIONS = "iterations_per_epoch", EPOCHS = "max_epochs", VALIDATION = "validation_patches_per_case",
@@ -132,9 +139,13 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	}
 
 	/**
-	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Three choices differ
+	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Four choices differ
 	 * from the reference, chosen by 10-minute trainings on the phantom cohort on two cores (README,
-	 * Training): voxels of {@value #CPU_SPACING_XY} × {@value #CPU_SPACING_XY} ×
+	 * Training): a fixed map from HU, the window [−1250, 250] onto [{@value #CPU_RESCALE_LOW},
+	 * {@value #CPU_RESCALE_HIGH}] without z-score, so that an intensity means the same whatever the
+	 * field of view (the reference's per-volume min–max and z-score move every value of a scan that
+	 * is mostly abdomen; the range puts lung near −1 and soft tissue near 1, as a chest's z-score
+	 * does); voxels of {@value #CPU_SPACING_XY} × {@value #CPU_SPACING_XY} ×
 	 * {@value #CPU_SPACING_Z} mm instead of 1.58 × 1.58 × 2.7 mm (a 96 × 96 × 48 patch then covers
 	 * 240 × 240 × 168 mm, most of a chest, so every step sees both lungs and their surroundings;
 	 * predictions are resampled back onto the scan's grid); {@value #CPU_INFECTION_FRACTION} of the
@@ -143,7 +154,8 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	 */
 	public static TrainingConfig cpuDefault() {
 		return of(UNetConfig.CPU_DEFAULT).withPreprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(CPU_SPACING_XY,
-			CPU_SPACING_XY, CPU_SPACING_Z)).withSampling(SamplingConfig.DEFAULT.withPatchSize(UNetConfig.CPU_DEFAULT
+			CPU_SPACING_XY, CPU_SPACING_Z).withRescaleRange(RescaleRange.WINDOW).withRescale(CPU_RESCALE_LOW,
+				CPU_RESCALE_HIGH).withZScore(false)).withSampling(SamplingConfig.DEFAULT.withPatchSize(UNetConfig.CPU_DEFAULT
 				.patch()).withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
 					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS);
 	}
