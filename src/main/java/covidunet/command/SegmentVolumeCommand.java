@@ -109,7 +109,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 	private boolean probabilities;
 
 	@Parameter(label = "Post-processing", required = false,
-		description = "keep the largest lung components; drop infection outside them")
+		description = "keep the two lungs (and other large lung parts) inside the body; drop the rest")
 	private boolean postprocess;
 
 	@Parameter(label = "Body mask", required = false,

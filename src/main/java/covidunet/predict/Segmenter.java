@@ -45,7 +45,7 @@ public final class Segmenter {
 	 * @param blending how overlapping windows are combined, or null for the model's own way
 	 *          ({@link ModelCard#blending()}; Gaussian if the model does not say)
 	 * @param mirroring test-time augmentation: average over the 8 mirrorings of each window
-	 * @param postprocess keep the largest lung components and drop infection outside them
+	 * @param postprocess keep the two lungs and other large lung components ({@link LungComponents}), drop the rest
 	 * @param bodyMask label nothing outside the patient's body ({@link BodyMask})
 	 */
 	public record Options(int[] overlap, int batchSize, Blending blending, boolean mirroring, boolean postprocess,

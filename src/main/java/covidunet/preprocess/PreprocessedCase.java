@@ -23,6 +23,7 @@ public final class PreprocessedCase {
 	private final Geometry geometry;
 	private final float[] image;
 	private final byte[] labels;
+	private float minimum = Float.NaN;
 
 	/**
 	 * @param id the case id
@@ -62,6 +63,19 @@ public final class PreprocessedCase {
 	/** The z-scored image voxels, x fastest (shared, not copied). */
 	public float[] imageArray() {
 		return image;
+	}
+
+	/**
+	 * The image's smallest voxel value (air, in a CT): what training patches and inference windows
+	 * hold beyond the volume's ends. Computed once, on first use.
+	 */
+	public float imageMinimum() {
+		if (Float.isNaN(minimum)) {
+			float min = Float.POSITIVE_INFINITY;
+			for (final float v : image) min = Math.min(min, v);
+			minimum = min;
+		}
+		return minimum;
 	}
 
 	/** The labels, x fastest (shared, not copied), or {@code null}. */

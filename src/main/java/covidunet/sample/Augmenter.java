@@ -16,7 +16,9 @@ import covidunet.preprocess.PreprocessedCase;
  * interpolation, then the intensity operations on the patch.
  * <p>
  * <b>Interpolation.</b> The image is sampled with Keys' cubic convolution (Catmull–Rom, a = −½),
- * the labels with the nearest voxel; outside the volume the image is 0 and the labels background.
+ * the labels with the nearest voxel; outside the volume the image is the case's minimum (air, as
+ * {@code segment} pads a scan shorter than its window and as MIScnn pads both) and the labels
+ * background.
  * PIPELINE.md allows it instead of SciPy's prefiltered order-3 B-spline: it interpolates the
  * voxels themselves, so it needs no prefiltered copy of the volume (no per-case cache, no doubled
  * memory, nothing to invalidate), it reproduces polynomials up to degree 2 (the B-spline up to 3)
@@ -122,7 +124,8 @@ public final class Augmenter implements PatchMaker {
 		final AugmentationDraw draw, final float[] image, final byte[] labels, final byte[] outside)
 	{
 		final CoordinateMap map = new CoordinateMap(draw, size, centre);
-		final CubicSampler sampler = new CubicSampler(source.imageArray(), source.labelArray(), source.size());
+		final CubicSampler sampler = new CubicSampler(source.imageArray(), source.labelArray(), source.size(),
+			source.imageMinimum());
 		final int rows = size[1] * size[2];
 		if (pool == null || pool.getParallelism() == 1 || rows <= ROWS_PER_TASK) {
 			resampleRows(map, sampler, size, 0, rows, image, labels, outside);
@@ -164,7 +167,7 @@ public final class Augmenter implements PatchMaker {
 		}
 	}
 
-	/** The plain crop, axes reversed where mirrored, 0 / background outside the volume. */
+	/** The plain crop, axes reversed where mirrored, the minimum / background outside the volume. */
 	private static void crop(final PreprocessedCase source, final int[] size, final double[] centre,
 		final AugmentationDraw draw, final float[] image, final byte[] labels, final byte[] outside)
 	{
@@ -172,6 +175,7 @@ public final class Augmenter implements PatchMaker {
 		final float[] srcImage = source.imageArray();
 		final byte[] srcLabels = source.labelArray();
 		final int[] start = plainCropStart(size, centre);
+		final float air = source.imageMinimum();
 		final int nx = size[0], ny = size[1], nz = size[2];
 		for (int k = 0; k < nz; k++) {
 			final int z = start[2] + (draw.mirrorZ() ? nz - 1 - k : k);
@@ -186,8 +190,9 @@ public final class Augmenter implements PatchMaker {
 						image[row + i] = srcImage[srcRow + x];
 						labels[row + i] = srcLabels[srcRow + x];
 					}
-					else if (outside != null) {
-						outside[row + i] = 1;
+					else {
+						image[row + i] = air;
+						if (outside != null) outside[row + i] = 1;
 					}
 				}
 			}

@@ -1,5 +1,6 @@
 package covidunet.sample;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import covidunet.preprocess.PreprocessedCase;
@@ -7,7 +8,8 @@ import covidunet.preprocess.PreprocessedCase;
 /**
  * The plain crop: the patch is the case's voxels {@code start … start + size − 1} along each axis,
  * with {@code start = }{@link #start}{@code (centre, size)} (the convention of
- * {@link PatchSampler}); voxels outside the case are 0 in the image and 0 in the labels (also
+ * {@link PatchSampler}); voxels outside the case hold the case's minimum in the image (air, as
+ * in the augmented patches and in {@code segment}'s padding) and 0 in the labels (also
  * everywhere when the case has no labels). Uses no randomness. Stateless and thread-safe.
  */
 public final class Crop implements PatchMaker {
@@ -21,6 +23,9 @@ public final class Crop implements PatchMaker {
 		final float[] image = new float[sx * sy * sz];
 		final byte[] labels = new byte[image.length];
 		final int x0 = start(centre[0], sx), y0 = start(centre[1], sy), z0 = start(centre[2], sz);
+		if (x0 < 0 || y0 < 0 || z0 < 0 || x0 + sx > dims[0] || y0 + sy > dims[1] || z0 + sz > dims[2]) {
+			Arrays.fill(image, source.imageMinimum());
+		}
 		final int xFrom = Math.max(0, -x0), xTo = Math.min(sx, dims[0] - x0);
 		final int yFrom = Math.max(0, -y0), yTo = Math.min(sy, dims[1] - y0);
 		final int zFrom = Math.max(0, -z0), zTo = Math.min(sz, dims[2] - z0);

@@ -5,8 +5,8 @@ package covidunet.sample;
  * a = −½; 4 × 4 × 4 taps, separable weights, no prefilter), the labels with the nearest voxel.
  * <p>
  * A point belongs to the volume when its nearest voxel does, i.e. each coordinate lies in
- * [−½, n − ½); elsewhere the image is 0 and the label background, so image and labels have the
- * same support. Near the border the taps that fall outside repeat the edge voxel. Points whose
+ * [−½, n − ½); elsewhere the image is the given outside value and the label background, so
+ * image and labels have the same support. Near the border the taps that fall outside repeat the edge voxel. Points whose
  * 64 taps all lie inside take a path without bounds checks.
  */
 final class CubicSampler {
@@ -14,14 +14,17 @@ final class CubicSampler {
 	private final float[] image;
 	private final byte[] labels;
 	private final int nx, ny, nz, sy, sz;
+	private final float outsideValue;
 
 	/**
 	 * @param image the voxels, x fastest
 	 * @param labels the labels on the same grid
 	 * @param size the grid size along x, y, z
+	 * @param outsideValue the image's value at points outside the volume
 	 */
-	CubicSampler(final float[] image, final byte[] labels, final int[] size) {
+	CubicSampler(final float[] image, final byte[] labels, final int[] size, final float outsideValue) {
 		this.image = image;
+		this.outsideValue = outsideValue;
 		this.labels = labels;
 		nx = size[0];
 		ny = size[1];
@@ -71,7 +74,7 @@ final class CubicSampler {
 		final float tx = x - ix, ty = y - iy, tz = z - iz;
 		final int lx = tx >= 0.5f ? ix + 1 : ix, ly = ty >= 0.5f ? iy + 1 : iy, lz = tz >= 0.5f ? iz + 1 : iz;
 		if (lx < 0 || lx >= nx || ly < 0 || ly >= ny || lz < 0 || lz >= nz) {
-			outImage[o] = 0;
+			outImage[o] = outsideValue;
 			outLabels[o] = 0;
 			if (outside != null) outside[o] = 1;
 			return;

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * batchgenerators' intensity augmentations, applied to a patch after the crop, in the reference
  * order: contrast, brightness, gamma, noise. They see only the voxels that come from the volume
- * ({@code outside[i] == 0}, or all when {@code outside} is {@code null}); padding stays 0, as in
- * the reference, which pads after them. Statistics are computed in double precision.
+ * ({@code outside[i] == 0}, or all when {@code outside} is {@code null}); the padding keeps its
+ * value, as in the reference, which pads after them. Statistics are computed in double precision.
  */
 final class IntensityOps {
 

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Post-processing on probability maps whose most likely classes form boxes: components with less
- * than a tenth of the largest one's voxels become background, the others are left untouched.
+ * than a tenth of the largest one's voxels become background unless they hold the most of a lung,
+ * the others are left untouched.
  */
 class LungComponentsTest {
 
@@ -60,6 +61,20 @@ class LungComponentsTest {
 				assertEquals(expected, map.probability(c, v), "class " + c + " at voxel " + v);
 			}
 		}
+	}
+
+	@Test
+	void aSmallLungApartFromTheOtherIsKeptAndStraysAreNot() {
+		final ProbabilityMap map = background();
+		assertEquals(1000, box(map, 1, 2, 12, 2, 12, 0, 10));
+		final int smallRight = box(map, 2, 20, 23, 2, 5, 0, 5);
+		final int strayRight = box(map, 2, 26, 28, 15, 17, 0, 5);
+		final int strayLeft = box(map, 1, 26, 28, 2, 4, 6, 9);
+		assertEquals(45, smallRight);
+		assertEquals(strayRight + strayLeft, LungComponents.keepLargest(map));
+		assertEquals(2, map.labels()[(2 * NY + 3) * NX + 21], "the small right lung keeps its label");
+		assertEquals(0, map.labels()[(2 * NY + 16) * NX + 27], "a smaller right-lung blob goes");
+		assertEquals(1, map.labels()[(5 * NY + 5) * NX + 5], "the left lung stays");
 	}
 
 	@Test

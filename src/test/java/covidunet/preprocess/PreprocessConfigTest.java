@@ -29,6 +29,7 @@ class PreprocessConfigTest {
 		assertEquals(LabelInterpolation.LINEAR_PER_LABEL, REF.labelInterpolation());
 		assertEquals("RAS", REF.orientation());
 		assertTrue(REF.mapBack0255());
+		assertEquals(RescaleRange.VOLUME, REF.rescaleRange());
 		REF.validate();
 	}
 
@@ -36,7 +37,8 @@ class PreprocessConfigTest {
 	void jsonRoundTripsEveryParameter() {
 		final PreprocessConfig changed = REF.withClip(-1000, 400).withRescale(0, 1).withZScore(false)
 			.withTargetSpacing(1, 1, 2).withImageInterpolation(ImageInterpolation.LINEAR)
-			.withLabelInterpolation(LabelInterpolation.NEAREST).withOrientation("LPS").withMapBack0255(false);
+			.withLabelInterpolation(LabelInterpolation.NEAREST).withOrientation("LPS").withMapBack0255(false)
+			.withRescaleRange(RescaleRange.WINDOW);
 		for (final PreprocessConfig c : new PreprocessConfig[] { REF, changed }) {
 			final String text = c.toJson().toString();
 			final PreprocessConfig back = PreprocessConfig.fromJson(JsonParser.parseString(text).getAsJsonObject());
@@ -46,8 +48,18 @@ class PreprocessConfigTest {
 		assertNotEquals(REF, changed);
 		assertEquals("{\"clip_low\":-1250.0,\"clip_high\":250.0,\"rescale_low\":0.0,\"rescale_high\":255.0," +
 			"\"z_score\":true,\"target_spacing\":[1.58,1.58,2.7],\"image_interpolation\":\"cubic\"," +
-			"\"label_interpolation\":\"linear_per_label\",\"orientation\":\"RAS\",\"map_back_0_255\":true}",
-			REF.canonicalJson());
+			"\"label_interpolation\":\"linear_per_label\",\"orientation\":\"RAS\",\"map_back_0_255\":true," +
+			"\"rescale_range\":\"volume\"}", REF.canonicalJson());
+	}
+
+	@Test
+	void aConfigurationWithoutTheRescaleRangeRescalesTheVolumesRange() {
+		final JsonObject older = REF.withRescaleRange(RescaleRange.WINDOW).toJson();
+		older.remove("rescale_range");
+		assertEquals(REF, PreprocessConfig.fromJson(older));
+		final JsonObject badRange = REF.toJson();
+		badRange.addProperty("rescale_range", "scan");
+		assertMessage("preprocessing: rescale_range 'scan' is not one of volume, window", badRange);
 	}
 
 	@Test

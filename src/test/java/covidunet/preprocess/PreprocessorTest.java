@@ -179,6 +179,26 @@ class PreprocessorTest {
 		assertArrayEquals(new float[] { 0, 51, 250 }, kept);
 	}
 
+	@Test
+	void aWindowRescaleMapsHuTheSameWhateverTheFieldOfView() {
+		final PreprocessConfig window = CONFIG.withRescaleRange(RescaleRange.WINDOW).withRescale(-2, 1.5)
+			.withZScore(false).withTargetSpacing(1, 1, 2);
+		final float[] chest = { -870, -870, -870, -870, -1024, 40, 250, 900 };
+		final float[] abdomen = { -870, -870, -870, -870, -300, 40, 60, 70 };
+		final double lung = -2 + 3.5 * (-870 + 1250) / 1500;
+		for (final float[] scan : new float[][] { chest, abdomen }) {
+			final float[] out = Preprocessor.preprocess("scan", floatVolume(scan, 2, 2, 2), null, IntensityKind.HU, window)
+				.imageArray();
+			for (int i = 0; i < 4; i++) assertEquals(lung, out[i], 1e-5, "lung at voxel " + i);
+		}
+		final PreprocessConfig volume = window.withRescaleRange(RescaleRange.VOLUME);
+		final float[] c = Preprocessor.preprocess("chest", floatVolume(chest, 2, 2, 2), null, IntensityKind.HU, volume)
+			.imageArray();
+		final float[] d = Preprocessor.preprocess("abdomen", floatVolume(abdomen, 2, 2, 2), null, IntensityKind.HU,
+			volume).imageArray();
+		assertTrue(Math.abs(c[0] - d[0]) > 0.5, "the volume's own range moves the lung: " + c[0] + " and " + d[0]);
+	}
+
 	private static Volume<?> floatVolume(final float[] v, final long... dims) {
 		return new Volume<>(ArrayImgs.floats(v, dims), Geometry.fromAffine(dims, Affine.ofRows(-1, 0, 0, 0, 0, -1, 0,
 			0, 0, 0, 2, 0), Geometry.CODE_SCANNER));

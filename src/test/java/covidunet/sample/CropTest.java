@@ -56,7 +56,7 @@ class CropTest {
 					final int cx = x - before[0], cy = y - before[1], cz = z - before[2];
 					final boolean inside = cx >= 0 && cx < dims[0] && cy >= 0 && cy < dims[1] && cz >= 0 && cz < dims[2];
 					final int j = (cz * dims[1] + cy) * dims[0] + cx;
-					assertEquals(inside ? c.imageArray()[j] : 0f, p.image()[i]);
+					assertEquals(inside ? c.imageArray()[j] : c.imageMinimum(), p.image()[i]);
 					assertEquals(inside ? c.labelArray()[j] : 0, p.labels()[i]);
 				}
 			}

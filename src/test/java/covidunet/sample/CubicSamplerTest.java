@@ -12,13 +12,16 @@ class CubicSamplerTest {
 
 	private static final int[] SIZE = { 12, 10, 8 };
 
+	/** The image value outside the volume. */
+	private static final float OUTSIDE = -1.5f;
+
 	/** Samples {@code points} (x, y, z triples) of {@code source}. */
 	private static float[] sample(final PreprocessedCase source, final float[][] points, final byte[] labels,
 		final byte[] outside)
 	{
 		final float[] out = new float[points[0].length];
-		new CubicSampler(source.imageArray(), source.labelArray(), source.size()).row(points[0], points[1], points[2],
-			out.length, out, labels, 0, outside);
+		new CubicSampler(source.imageArray(), source.labelArray(), source.size(), OUTSIDE).row(points[0], points[1],
+			points[2], out.length, out, labels, 0, outside);
 		return out;
 	}
 
@@ -42,7 +45,7 @@ class CubicSamplerTest {
 	}
 
 	@Test
-	void reproducesAConstantEverywhereInsideAndZeroOutside() {
+	void reproducesAConstantEverywhereInsideAndTheOutsideValueOutside() {
 		final PreprocessedCase constant = AnalyticCases.of(SIZE, (x, y, z) -> 1.75, i -> 2);
 		final int n = 4000;
 		final float[][] p = randomPoints(n, -2, new double[] { SIZE[0] + 1, SIZE[1] + 1, SIZE[2] + 1 }, 2);
@@ -53,7 +56,7 @@ class CubicSamplerTest {
 			boolean inside = true;
 			for (int d = 0; d < 3; d++) inside &= p[d][i] >= -0.5f && p[d][i] < SIZE[d] - 0.5f;
 			in += inside ? 1 : 0;
-			assertEquals(inside ? 1.75f : 0, v[i], 1e-5f, "point " + i);
+			assertEquals(inside ? 1.75f : OUTSIDE, v[i], 1e-5f, "point " + i);
 			assertEquals(inside ? 2 : 0, labels[i]);
 			assertEquals(inside ? 0 : 1, outside[i]);
 		}

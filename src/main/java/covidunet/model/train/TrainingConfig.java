@@ -139,13 +139,15 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	}
 
 	/**
-	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Four choices differ
+	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Five choices differ
 	 * from the reference, chosen by 10-minute trainings on the phantom cohort on two cores (README,
 	 * Training): a fixed map from HU, the window [−1250, 250] onto [{@value #CPU_RESCALE_LOW},
 	 * {@value #CPU_RESCALE_HIGH}] without z-score, so that an intensity means the same whatever the
 	 * field of view (the reference's per-volume min–max and z-score move every value of a scan that
 	 * is mostly abdomen; the range puts lung near −1 and soft tissue near 1, as a chest's z-score
-	 * does); voxels of {@value #CPU_SPACING_XY} × {@value #CPU_SPACING_XY} ×
+	 * does); no mirroring (a mirrored chest has its liver and heart on the wrong sides, and with
+	 * the lungs' labels exchanged it teaches that either side may be the left: the model then
+	 * tells left from right by the patch alone, and gets it wrong on real scans); voxels of {@value #CPU_SPACING_XY} × {@value #CPU_SPACING_XY} ×
 	 * {@value #CPU_SPACING_Z} mm instead of 1.58 × 1.58 × 2.7 mm (a 96 × 96 × 48 patch then covers
 	 * 240 × 240 × 168 mm, most of a chest, so every step sees both lungs and their surroundings;
 	 * predictions are resampled back onto the scan's grid); {@value #CPU_INFECTION_FRACTION} of the
@@ -157,7 +159,8 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 			CPU_SPACING_XY, CPU_SPACING_Z).withRescaleRange(RescaleRange.WINDOW).withRescale(CPU_RESCALE_LOW,
 				CPU_RESCALE_HIGH).withZScore(false)).withSampling(SamplingConfig.DEFAULT.withPatchSize(UNetConfig.CPU_DEFAULT
 				.patch()).withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
-					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS);
+					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS).withAugmentation(AugmentationConfig.reference()
+						.withProbability(AugmentationConfig.Operation.MIRROR, 0));
 	}
 
 	/** This configuration with other sampling (its patch size must stay the network's). */

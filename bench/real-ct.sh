@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Issue 16's acceptance run: a model trained the demo way (a 12-case phantom cohort, seed 1; a
+# 4-fold split, seed 1; the CPU card on fold 0 for M minutes, default 10), then, for each
+# additional M minutes given, the same training resumed for that long. After each stage: the real
+# CT fixtures segmented (without and with --postprocess) and scored by bench/real_ct.py, and the
+# held-out phantoms by bench/HeldOutDice.java. Prints one line per stage and option.
+# Usage: bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+work="${1:?usage: bench/real-ct.sh WORKDIR [MINUTES ...]}"
+shift
+[ $# -gt 0 ] || set -- 10
+data="$here/../shared/data/real"
+mkdir -p "$work"
+[ -d "$work/cohort" ] || "$here/covid-unet" phantom --output "$work/cohort" --cases 12 --seed 1 >/dev/null
+[ -f "$work/folds.json" ] || "$here/covid-unet" folds --dataset "$work/cohort" --output "$work/folds.json" --folds 4 \
+	--seed 1 >/dev/null
+total=0
+resume=false
+for minutes in "$@"; do
+	"$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold 0 \
+		--config "$here/models/cpu-small.json" --output "$work/model" --cache "$work/cache" --max_minutes "$minutes" \
+		--resume "$resume" | tail -n 1
+	resume=true
+	total=$((total + minutes))
+	for post in false true; do
+		for scan in example_ct_sm example_ct; do
+			"$here/covid-unet" segment --input "$data/$scan.nii.gz" --model "$work/model" --postprocess "$post" \
+				--output "$work/${scan}_${total}min_post-$post.nii.gz" --overwrite true >/dev/null
+		done
+		echo "minutes=$total postprocess=$post $(/usr/bin/python3 "$here/bench/real_ct.py" "$data" \
+			"$work/example_ct_sm_${total}min_post-$post.nii.gz" "$work/example_ct_${total}min_post-$post.nii.gz")"
+	done
+	echo "minutes=$total held-out phantoms: $(java -cp "$here/target/classes:$here/target/dependency/*" \
+		"$here/bench/HeldOutDice.java" "$work/cohort" "$work/folds.json" 0 "$work/model" 2>/dev/null | tail -n 1)"
+done
