@@ -13,6 +13,9 @@ final class Abdomen {
 
 	private static final double DIAPHRAGM = 4;
 
+	/** The level of fine noise above which the bowel's contents hold a gas bubble. */
+	private static final double BUBBLES = 0.55;
+
 	private final double liverReach, stomachU, stomachV, stomachW, stomachRu, stomachRv, stomachRw, airLevel;
 	private final double spleenU, spleenV, spleenW, spleenRu, spleenRv, spleenRw;
 	private final double liverBottom, kidneyU, kidneyV, kidneyRu, kidneyRv, kidneyRw, bowelTop, gasLevel, loopLevel;
@@ -108,7 +111,9 @@ final class Abdomen {
 				return;
 			}
 			if (loop > loopLevel) {
-				s.set(tissues.fluid + 15 + 10 * tissues.coarse.at(u, v, w));
+				final boolean bubble = tissues.fine.at(1.3 * u - 3.1, 1.3 * v, 1.3 * w) > BUBBLES;
+				s.set(bubble ? Tissues.AIR + 60 * tissues.fine.at(v, u, w) : tissues.fluid + 15 + 10 * tissues.coarse.at(u, v,
+					w));
 				return;
 			}
 		}

@@ -6,14 +6,15 @@ import java.util.SplittableRandom;
  * The large bowel where a chest or upper-abdomen scan meets it: the transverse colon sagging
  * across the front of the abdomen below the liver and stomach, and the ascending (right) and
  * descending (left) colon running down the flanks from its ends. A haustrated tube with a thin
- * wall, holding gas in its upper (anterior, for a patient on the back) part and mottled stool or
- * fluid below; large gas collections like these must not be taken for lung.
+ * wall, holding gas in its upper (anterior, for a patient on the back) part and stool below,
+ * mottled with small gas bubbles (a texture that must not be taken for ground glass, as the large
+ * gas collections must not be taken for lung).
  */
 final class Colon {
 
 	private static final double WALL = 2, DESCENT = 250;
 
-	private final double top, front, sag, halfLength, radius, pitch, gas;
+	private final double top, front, sag, halfLength, radius, pitch, gas, bubbles;
 	private final double ascendingU, ascendingV, descendingU, descendingV;
 
 	/**
@@ -28,6 +29,7 @@ final class Colon {
 		radius = random.nextDouble(15, 30);
 		pitch = random.nextDouble(20, 35);
 		this.gas = gas;
+		bubbles = random.nextDouble(0.15, 0.6);
 		ascendingU = halfLength;
 		ascendingV = random.nextDouble(-30, 20);
 		descendingU = -halfLength * random.nextDouble(1, 1.1);
@@ -63,6 +65,9 @@ final class Colon {
 		if (d >= r) return false;
 		if (d > r - WALL) s.set(tissues.muscle - 10);
 		else if (anterior > (1 - 2 * gas) * (r - WALL)) s.set(Tissues.AIR + 15 * tissues.fine.at(u, v, w));
+		else if (tissues.fine.at(1.3 * u + 7.7, 1.3 * v, 1.3 * w) > bubbles) {
+			s.set(Tissues.AIR + 60 * tissues.fine.at(u, w, v));
+		}
 		else s.set(tissues.fluid + 20 + 40 * tissues.coarse.at(1.7 * u, 1.7 * v, 1.7 * w));
 		return true;
 	}

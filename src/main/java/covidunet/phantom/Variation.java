@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  *
  * @param seed the seed of the shapes this variation adds (arms, kidneys, bowel, emphysema)
  * @param below how far (mm) the scan reaches below the lungs beyond the usual margin: 0, or an
- *          abdominal slab of 40–180 mm (in 55 % of the cases)
+ *          abdominal slab of 40–260 mm (in 55 % of the cases)
  * @param baseSlab how far (mm) the scan reaches above the lowest lung bases, where it holds only
  *          them and the abdomen; 0 for a scan of the whole chest (in 85 % of the cases)
  * @param armsDown whether the arms lie beside the trunk rather than above the head
@@ -41,7 +41,7 @@ record Variation(long seed, double below, double baseSlab, boolean armsDown, dou
 	/** Draws a case's variation from its own generator. */
 	static Variation draw(final long seed, final SplittableRandom random) {
 		final double field = random.nextDouble();
-		final double below = field < 0.55 ? random.nextDouble(40, 180) : 0;
+		final double below = field < 0.55 ? random.nextDouble(40, 260) : 0;
 		final double baseSlab = field >= 0.4 && field < 0.55 ? random.nextDouble(15, 70) : 0;
 		final boolean armsDown = random.nextDouble() < 0.3;
 		final double enhancement = random.nextDouble() < 0.4 ? random.nextDouble(80, 300) : 0;
