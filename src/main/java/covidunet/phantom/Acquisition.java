@@ -37,8 +37,9 @@ final class Acquisition {
 	{
 		final Lungs lungs = anatomy.lungs;
 		final double lowest = Math.min(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT));
+		final double higher = Math.max(lungs.bottom(Lungs.LEFT), lungs.bottom(Lungs.RIGHT));
 		final double chestTop = Math.max(lungs.top(Lungs.LEFT), lungs.top(Lungs.RIGHT)) + random.nextDouble(15, 40);
-		final double top = variation.baseSlab() > 0 ? Math.min(chestTop, lowest + variation.baseSlab()) : chestTop;
+		final double top = variation.baseSlab() > 0 ? Math.min(chestTop, higher + variation.baseSlab()) : chestTop;
 		final double bottom = lowest - random.nextDouble(10, 40) - variation.below();
 		final BodyOutline body = new BodyOutline(anatomy.thorax, bottom, top);
 		final double needU = body.maxU - body.minU + 16, needV = body.maxV - body.minV + 16;

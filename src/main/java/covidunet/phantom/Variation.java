@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * @param seed the seed of the shapes this variation adds (arms, kidneys, bowel, emphysema)
  * @param below how far (mm) the scan reaches below the lungs beyond the usual margin: 0, or an
  *          abdominal slab of 40–260 mm (in 55 % of the cases)
- * @param baseSlab how far (mm) the scan reaches above the lowest lung bases, where it holds only
- *          them and the abdomen; 0 for a scan of the whole chest (in 85 % of the cases)
+ * @param baseSlab how far (mm) the scan reaches above the higher of the two lungs' lowest points,
+ *          where it holds only the lung bases and the abdomen; 0 for a scan of the whole chest (in
+ *          85 % of the cases)
  * @param armsDown whether the arms lie beside the trunk rather than above the head
  * @param enhancement HU that intravenous contrast adds to blood (0 for a plain scan); the organs
  *          take a share of it

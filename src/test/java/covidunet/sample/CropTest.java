@@ -83,7 +83,10 @@ class CropTest {
 			for (int y = 0; y < size[1]; y++) {
 				for (int x = 0; x < size[0]; x++, i++) {
 					final int cx = start[0] + x, cy = start[1] + y, cz = start[2] + z;
-					if (cx < 0 || cy < 0 || cz < 0 || cx >= dims[0] || cy >= dims[1] || cz >= dims[2]) continue;
+					if (cx < 0 || cy < 0 || cz < 0 || cx >= dims[0] || cy >= dims[1] || cz >= dims[2]) {
+						image[i] = c.imageMinimum();
+						continue;
+					}
 					final int j = (cz * dims[1] + cy) * dims[0] + cx;
 					image[i] = c.imageArray()[j];
 					labels[i] = c.labelArray()[j];
