@@ -114,30 +114,21 @@ class SegmenterAnatomyTest {
 		final float left = img[(6 * s[1] + 12) * s[0] + 4], right = img[(6 * s[1] + 12) * s[0] + 24], body = img[0];
 		final float lowCut = (left + body) / 2, highCut = (body + right) / 2;
 		assertTrue(left < body && body < right, "the phantom's intensities keep their order");
-		return new WindowModel() {
+		return new FakeModel(4, (value, x, y, z, window) -> certain(value < lowCut ? 1 : value > highCut ? 2 : 0));
+	}
 
-			@Override
-			public int classes() {
-				return 4;
-			}
-
-			@Override
-			public float[] predict(final float[] images, final int count, final int[] window) {
-				final float[] p = new float[images.length * 4];
-				for (int v = 0; v < images.length; v++) {
-					final int label = images[v] < lowCut ? 1 : images[v] > highCut ? 2 : 0;
-					p[v * 4 + label] = 1;
-				}
-				return p;
-			}
-		};
+	/** Probability 1 for {@code label}, 0 for the other three classes. */
+	private static float[] certain(final int label) {
+		final float[] p = new float[4];
+		p[label] = 1;
+		return p;
 	}
 
 	private static Volume<UnsignedByteType> segment(final Volume<FloatType> scan) {
 		try (ModelSet set = ModelSet.load(model, 1)) {
 			final WindowModel fake = byIntensity();
-			return new Segmenter(set, new Segmenter.Options(null, 2, null, false, false, false), m -> fake).segment("phantom", scan,
-				covidunet.Progress.NONE).labels();
+			return new Segmenter(set, new Segmenter.Options(null, 2, null, false, false, false), m -> fake).segment(
+				"phantom", scan, covidunet.Progress.NONE).labels();
 		}
 	}
 
@@ -148,20 +139,7 @@ class SegmenterAnatomyTest {
 	 */
 	@Test
 	void withTheBodyMaskNothingOutsideTheBodyIsLabelled() {
-		final WindowModel everythingLung = new WindowModel() {
-
-			@Override
-			public int classes() {
-				return 4;
-			}
-
-			@Override
-			public float[] predict(final float[] images, final int count, final int[] window) {
-				final float[] p = new float[images.length * 4];
-				for (int v = 0; v < images.length; v++) p[v * 4 + 1] = 1;
-				return p;
-			}
-		};
+		final WindowModel everythingLung = new FakeModel(4, (value, x, y, z, window) -> certain(1));
 		final Volume<FloatType> chest = BodyMaskTest.drawnChest();
 		final BodyMask body = BodyMask.of(chest);
 		try (ModelSet set = ModelSet.load(model, 1)) {
