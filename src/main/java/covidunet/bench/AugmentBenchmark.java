@@ -87,7 +87,7 @@ public final class AugmentBenchmark {
 		return new AugmentationDraw(false, false, false, false, 1, false, 1, false, 1, false, 0, 0,
 			true, 450, 11, random.nextLong(),
 			true, a * (2 * random.nextDouble() - 1), a * (2 * random.nextDouble() - 1), a * (2 * random.nextDouble() - 1),
-			true, 1.1);
+			true, 1.1, false, false, 0);
 	}
 
 	/** A centre at least half a patch from the borders, as the peer draws it. */

@@ -39,6 +39,11 @@ import covidunet.BadInputException;
  * @param scalingProbability probability of the isotropic scaling
  * @param scale factor of the sampling grid, split at 1 (above 1 shows more of the volume, so
  *        objects look smaller)
+ * @param scanEndProbability probability that the patch shows a scan's end: its slices beyond a
+ *        uniformly drawn plane across z, on a side drawn with equal odds, become what lies beyond
+ *        a volume's end (the case's minimum, background labels), as inference pads a scan shorter
+ *        than its window. Not in the reference; it teaches a network trained on whole chests that
+ *        a scan may end anywhere, e.g. just above the lung bases.
  */
 public record AugmentationConfig(double mirrorProbability,
 	double contrastProbability, Range contrastFactor,
@@ -47,8 +52,11 @@ public record AugmentationConfig(double mirrorProbability,
 	double noiseProbability, Range noiseSigma,
 	double elasticProbability, Range elasticAlpha, Range elasticSigma,
 	double rotationProbability, double rotationDegrees,
-	double scalingProbability, Range scale)
+	double scalingProbability, Range scale,
+	double scanEndProbability)
 {
+
+	private static final String SCAN_END = "scan_end";
 
 	/** The operations, in the order in which their random numbers are drawn. */
 	public enum Operation {
@@ -67,7 +75,9 @@ public record AugmentationConfig(double mirrorProbability,
 		/** Rotation about x, y and z. */
 		ROTATION,
 		/** Isotropic scaling. */
-		SCALING;
+		SCALING,
+		/** A scan's end inside the patch. */
+		SCAN_END;
 
 		/** The operation's name in JSON and messages. */
 		public String key() {
@@ -109,6 +119,7 @@ public record AugmentationConfig(double mirrorProbability,
 		}
 		probability("scaling", scalingProbability);
 		splitRange("scaling.scale", scale);
+		probability("scan_end", scanEndProbability);
 	}
 
 	/** The reference pipeline's augmentation (PIPELINE.md). */
@@ -120,7 +131,8 @@ public record AugmentationConfig(double mirrorProbability,
 			0.15, new Range(0, 0.05),
 			0.15, new Range(0, 900), new Range(9, 13),
 			0.15, 15,
-			0.15, new Range(0.85, 1.25));
+			0.15, new Range(0.85, 1.25),
+			0);
 	}
 
 	/** The reference ranges with every probability 0: a plain crop (validation patches). */
@@ -139,6 +151,7 @@ public record AugmentationConfig(double mirrorProbability,
 			case ELASTIC -> elasticProbability;
 			case ROTATION -> rotationProbability;
 			case SCALING -> scalingProbability;
+			case SCAN_END -> scanEndProbability;
 		};
 	}
 
@@ -160,7 +173,7 @@ public record AugmentationConfig(double mirrorProbability,
 
 	private AugmentationConfig withProbabilities(final double[] p) {
 		return new AugmentationConfig(p[0], p[1], contrastFactor, p[2], brightnessFactor, p[3], gamma, p[4], noiseSigma,
-			p[5], elasticAlpha, elasticSigma, p[6], rotationDegrees, p[7], scale);
+			p[5], elasticAlpha, elasticSigma, p[6], rotationDegrees, p[7], scale, p[8]);
 	}
 
 	/**
@@ -181,11 +194,13 @@ public record AugmentationConfig(double mirrorProbability,
 		rotation.addProperty("degrees", rotationDegrees);
 		json.add("rotation", rotation);
 		json.add("scaling", op(scalingProbability, "scale", scale));
+		json.add("scan_end", op(scanEndProbability));
 		return json;
 	}
 
 	/**
-	 * Reads what {@link #toJson()} writes; every member is required and no other is allowed.
+	 * Reads what {@link #toJson()} writes; every member is required and no other is allowed, except
+	 * {@code scan_end}, which files written before it existed lack (probability 0).
 	 *
 	 * @throws BadInputException naming the first missing, unknown or out-of-bounds parameter
 	 */
@@ -195,10 +210,10 @@ public record AugmentationConfig(double mirrorProbability,
 			"contrast", Set.of("probability", "factor"), "brightness", Set.of("probability", "factor"),
 			"gamma", Set.of("probability", "gamma"), "noise", Set.of("probability", "sigma"),
 			"elastic", Set.of("probability", "alpha", "sigma"), "rotation", Set.of("probability", "degrees"),
-			"scaling", Set.of("probability", "scale"));
-		checkMembers(root, members.keySet(), "the configuration");
+			"scaling", Set.of("probability", "scale"), SCAN_END, Set.of("probability"));
+		checkMembers(root, members.keySet(), Set.of(SCAN_END), "the configuration");
 		for (final Map.Entry<String, Set<String>> e : members.entrySet()) {
-			checkMembers(object(root.get(e.getKey()), e.getKey()), e.getValue(), e.getKey());
+			if (root.has(e.getKey())) checkMembers(object(root.get(e.getKey()), e.getKey()), e.getValue(), e.getKey());
 		}
 		return new AugmentationConfig(number(root, "mirror", "probability"),
 			number(root, "contrast", "probability"), range(root, "contrast", "factor"),
@@ -207,7 +222,8 @@ public record AugmentationConfig(double mirrorProbability,
 			number(root, "noise", "probability"), range(root, "noise", "sigma"),
 			number(root, "elastic", "probability"), range(root, "elastic", "alpha"), range(root, "elastic", "sigma"),
 			number(root, "rotation", "probability"), number(root, "rotation", "degrees"),
-			number(root, "scaling", "probability"), range(root, "scaling", "scale"));
+			number(root, "scaling", "probability"), range(root, "scaling", "scale"),
+			root.has(SCAN_END) ? number(root, SCAN_END, "probability") : 0);
 	}
 
 	private static JsonObject op(final double probability) {
@@ -235,11 +251,17 @@ public record AugmentationConfig(double mirrorProbability,
 	}
 
 	private static void checkMembers(final JsonObject object, final Set<String> expected, final String name) {
+		checkMembers(object, expected, Set.of(), name);
+	}
+
+	private static void checkMembers(final JsonObject object, final Set<String> expected, final Set<String> optional,
+		final String name)
+	{
 		for (final String key : object.keySet()) {
 			if (!expected.contains(key)) throw bad(name + " has an unknown member '" + key + "'");
 		}
 		for (final String key : expected) {
-			if (!object.has(key)) throw bad(name + " has no '" + key + "'");
+			if (!object.has(key) && !optional.contains(key)) throw bad(name + " has no '" + key + "'");
 		}
 	}
 

@@ -33,6 +33,10 @@ import covidunet.sample.AugmentationConfig.Range;
  * @param angleZ the angle about z in radians
  * @param scaling whether the scaling happens
  * @param scale the factor of the sampling grid
+ * @param scanEnd whether the patch shows a scan's end
+ * @param scanEndAbove whether the scan ends above the plane (the slices beyond it are the higher
+ *        ones) rather than below it
+ * @param scanEndAt the plane's place along the patch's z, as a fraction of its depth in [0, 1)
  */
 public record AugmentationDraw(boolean mirrorX, boolean mirrorY, boolean mirrorZ,
 	boolean contrast, double contrastFactor,
@@ -41,19 +45,22 @@ public record AugmentationDraw(boolean mirrorX, boolean mirrorY, boolean mirrorZ
 	boolean noise, double noiseSigma, long noiseSeed,
 	boolean elastic, double elasticAlpha, double elasticSigma, long elasticSeed,
 	boolean rotation, double angleX, double angleY, double angleZ,
-	boolean scaling, double scale)
+	boolean scaling, double scale,
+	boolean scanEnd, boolean scanEndAbove, double scanEndAt)
 {
 
 	/** No operation: a plain crop. */
 	public static final AugmentationDraw NONE = new AugmentationDraw(false, false, false, false, 1, false, 1, false, 1,
-		false, 0, 0, false, 0, 1, 0, false, 0, 0, 0, false, 1);
+		false, 0, 0, false, 0, 1, 0, false, 0, 0, 0, false, 1, false, false, 0);
 
 	/**
 	 * Draws the choices of one patch. Order: mirror x, y, z; contrast; brightness; gamma; noise;
 	 * elastic; rotation; scaling. Each operation draws its "happens" number (happens if below its
 	 * probability), then, only if it happens, its parameters: a 50/50 number and the value for the
 	 * ranges split at 1, the value for the others, then a seed for noise and the elastic field
-	 * (alpha, sigma, seed), three angles for the rotation (x, y, z).
+	 * (alpha, sigma, seed), three angles for the rotation (x, y, z). Last, only if its probability
+	 * is above 0 (so configurations without it draw exactly as before it existed), the scan's end:
+	 * its "happens" number, then its side and its plane.
 	 */
 	public static AugmentationDraw draw(final AugmentationConfig config, final SplittableRandom random) {
 		final boolean mx = happens(random, config.mirrorProbability());
@@ -79,7 +86,11 @@ public record AugmentationDraw(boolean mirrorX, boolean mirrorY, boolean mirrorZ
 		final double az = r ? uniform(random, -maxAngle, maxAngle) : 0;
 		final boolean s = happens(random, config.scalingProbability());
 		final double sf = s ? splitAtOne(random, config.scale()) : 1;
-		return new AugmentationDraw(mx, my, mz, c, cf, b, bf, g, ge, n, ns, nSeed, e, ea, es, eSeed, r, ax, ay, az, s, sf);
+		final boolean end = config.scanEndProbability() > 0 && happens(random, config.scanEndProbability());
+		final boolean above = end && random.nextBoolean();
+		final double at = end ? random.nextDouble() : 0;
+		return new AugmentationDraw(mx, my, mz, c, cf, b, bf, g, ge, n, ns, nSeed, e, ea, es, eSeed, r, ax, ay, az, s, sf,
+			end, above, at);
 	}
 
 	/** Whether {@code operation} happens (for {@link Operation#MIRROR}: along any axis). */
@@ -93,6 +104,7 @@ public record AugmentationDraw(boolean mirrorX, boolean mirrorY, boolean mirrorZ
 			case ELASTIC -> elastic;
 			case ROTATION -> rotation;
 			case SCALING -> scaling;
+			case SCAN_END -> scanEnd;
 		};
 	}
 

@@ -1,6 +1,7 @@
 package covidunet.sample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -31,6 +32,10 @@ import covidunet.preprocess.PreprocessedCase;
  * <b>No spatial operation.</b> The patch is a plain copy of the voxels whose first one is the
  * nearest voxel to {@code centre − (size − 1) / 2} (exact when that is integral), mirrored by
  * reversing axes; no interpolation.
+ * <p>
+ * <b>A scan's end.</b> With {@link AugmentationConfig#scanEndProbability()}, after the crop or
+ * resampling, the slices on one side of a plane across the patch's z become padding (the minimum,
+ * background), as if the scan ended there.
  * <p>
  * <b>Mirroring along x exchanges the lungs' labels.</b> Unlike the reference, which keeps the
  * labels as they are, a patch mirrored along x (either path) has labels 1 (left lung) and 2
@@ -116,6 +121,7 @@ public final class Augmenter implements PatchMaker {
 			crop(source, size, centre, draw, image, labels, outside);
 		}
 		if (draw.mirrorX()) exchangeLungs(labels);
+		if (draw.scanEnd()) endScan(size, draw, source.imageMinimum(), image, labels, outside);
 		IntensityOps.apply(draw, image, outside);
 		return new Patch(source.id(), size.clone(), image, labels);
 	}
@@ -197,6 +203,22 @@ public final class Augmenter implements PatchMaker {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Makes the patch's slices beyond the draw's plane what lies beyond a volume's end: the case's
+	 * minimum, background labels, padding for the intensity operations.
+	 */
+	private static void endScan(final int[] size, final AugmentationDraw draw, final float air, final float[] image,
+		final byte[] labels, final byte[] outside)
+	{
+		final int slice = size[0] * size[1];
+		final int plane = (int) (draw.scanEndAt() * size[2]);
+		final int from = (draw.scanEndAbove() ? plane : 0) * slice;
+		final int to = (draw.scanEndAbove() ? size[2] : plane) * slice;
+		Arrays.fill(image, from, to, air);
+		Arrays.fill(labels, from, to, (byte) 0);
+		if (outside != null) Arrays.fill(outside, from, to, (byte) 1);
 	}
 
 	/** Exchanges the left and right lung labels, for a patch mirrored along x. */

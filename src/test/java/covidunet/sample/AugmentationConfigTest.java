@@ -21,8 +21,9 @@ class AugmentationConfigTest {
 		final AugmentationConfig c = AugmentationConfig.reference();
 		assertEquals(0.5, c.mirrorProbability());
 		for (final Operation o : Operation.values()) {
-			if (o != Operation.MIRROR) assertEquals(0.15, c.probability(o), o.key());
+			if (o != Operation.MIRROR && o != Operation.SCAN_END) assertEquals(0.15, c.probability(o), o.key());
 		}
+		assertEquals(0, c.scanEndProbability(), "not in the reference");
 		assertEquals(new Range(0.3, 3), c.contrastFactor());
 		assertEquals(new Range(0.5, 2), c.brightnessFactor());
 		assertEquals(new Range(0.7, 1.5), c.gamma());
@@ -52,6 +53,10 @@ class AugmentationConfigTest {
 		assertEquals("[0.3,3.0]", json.getAsJsonObject("contrast").get("factor").toString());
 		assertEquals(c, AugmentationConfig.fromJson(JsonParser.parseString(json.toString())));
 		assertEquals(AugmentationConfig.none(), AugmentationConfig.fromJson(AugmentationConfig.none().toJson()));
+		final JsonObject before = c.withProbability(Operation.SCAN_END, 0.3).toJson();
+		assertEquals(0.3, AugmentationConfig.fromJson(before).scanEndProbability());
+		before.remove("scan_end");
+		assertEquals(0, AugmentationConfig.fromJson(before).scanEndProbability(), "written before scan ends existed");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package covidunet.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +25,10 @@ class AugmentationDrawTest {
 
 	@Test
 	void eachOperationFiresWithItsProbability() {
-		final AugmentationConfig config = AugmentationConfig.reference().withProbability(Operation.ROTATION, 0.4);
+		final AugmentationConfig config = AugmentationConfig.reference().withProbability(Operation.ROTATION, 0.4)
+			.withProbability(Operation.SCAN_END, 0.3);
 		final Map<Operation, Integer> hits = new EnumMap<>(Operation.class);
-		int mx = 0, my = 0, mz = 0, contrastBelow = 0, gammaBelow = 0, scaleBelow = 0;
+		int mx = 0, my = 0, mz = 0, contrastBelow = 0, gammaBelow = 0, scaleBelow = 0, endAbove = 0, endLow = 0;
 		for (int slot = 0; slot < DRAWS; slot++) {
 			final AugmentationDraw d = AugmentationDraw.draw(config, new SplittableRandom(Seeds.forPatch(7, 0, 3, slot)));
 			for (final Operation o : Operation.values()) if (d.happens(o)) hits.merge(o, 1, Integer::sum);
@@ -38,6 +40,14 @@ class AugmentationDrawTest {
 				contrastBelow += d.contrastFactor() < 1 ? 1 : 0;
 			}
 			if (d.gamma()) gammaBelow += d.gammaExponent() < 1 ? 1 : 0;
+			if (d.scanEnd()) {
+				assertTrue(d.scanEndAt() >= 0 && d.scanEndAt() < 1);
+				endAbove += d.scanEndAbove() ? 1 : 0;
+				endLow += d.scanEndAt() < 0.5 ? 1 : 0;
+			}
+			else {
+				assertFalse(d.scanEndAbove());
+			}
 			if (d.scaling()) {
 				assertTrue(d.scale() >= 0.85 && d.scale() <= 1.25);
 				scaleBelow += d.scale() < 1 ? 1 : 0;
@@ -67,6 +77,24 @@ class AugmentationDrawTest {
 		assertRate(0.5, contrastBelow, hits.get(Operation.CONTRAST), "contrast below 1");
 		assertRate(0.5, gammaBelow, hits.get(Operation.GAMMA), "gamma below 1");
 		assertRate(0.5, scaleBelow, hits.get(Operation.SCALING), "scale below 1");
+		assertRate(0.5, endAbove, hits.get(Operation.SCAN_END), "scan ends above the plane");
+		assertRate(0.5, endLow, hits.get(Operation.SCAN_END), "plane in the patch's lower half");
+	}
+
+	@Test
+	void withoutScanEndsTheDrawsAreThoseOfBeforeScanEndsExisted() {
+		final AugmentationConfig with = AugmentationConfig.reference().withProbability(Operation.SCAN_END, 0.5);
+		for (int slot = 0; slot < 50; slot++) {
+			final SplittableRandom a = new SplittableRandom(slot), b = new SplittableRandom(slot);
+			final AugmentationDraw without = AugmentationDraw.draw(AugmentationConfig.reference(), a);
+			final AugmentationDraw d = AugmentationDraw.draw(with, b);
+			assertFalse(without.scanEnd());
+			assertEquals(without, new AugmentationDraw(d.mirrorX(), d.mirrorY(), d.mirrorZ(), d.contrast(),
+				d.contrastFactor(), d.brightness(), d.brightnessFactor(), d.gamma(), d.gammaExponent(), d.noise(),
+				d.noiseSigma(), d.noiseSeed(), d.elastic(), d.elasticAlpha(), d.elasticSigma(), d.elasticSeed(),
+				d.rotation(), d.angleX(), d.angleY(), d.angleZ(), d.scaling(), d.scale(), false, false, 0));
+			assertNotEquals(a.nextLong(), b.nextLong(), "the scan's end draws after all the others");
+		}
 	}
 
 	@Test

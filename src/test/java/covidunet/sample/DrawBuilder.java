@@ -3,9 +3,9 @@ package covidunet.sample;
 /** Chosen augmentation parameters for tests, from {@link AugmentationDraw#NONE}. */
 final class DrawBuilder {
 
-	private boolean mx, my, mz, contrast, brightness, gamma, noise, elastic, rotation, scaling;
+	private boolean mx, my, mz, contrast, brightness, gamma, noise, elastic, rotation, scaling, scanEnd, scanEndAbove;
 	private double contrastFactor = 1, brightnessFactor = 1, gammaExponent = 1, noiseSigma, alpha, sigma = 1, ax, ay,
-		az, scale = 1;
+		az, scale = 1, scanEndAt;
 	private long noiseSeed, elasticSeed;
 
 	DrawBuilder mirror(final boolean x, final boolean y, final boolean z) {
@@ -62,9 +62,16 @@ final class DrawBuilder {
 		return this;
 	}
 
+	DrawBuilder scanEnd(final boolean above, final double at) {
+		scanEnd = true;
+		scanEndAbove = above;
+		scanEndAt = at;
+		return this;
+	}
+
 	AugmentationDraw build() {
 		return new AugmentationDraw(mx, my, mz, contrast, contrastFactor, brightness, brightnessFactor, gamma,
 			gammaExponent, noise, noiseSigma, noiseSeed, elastic, alpha, sigma, elasticSeed, rotation, ax, ay, az,
-			scaling, scale);
+			scaling, scale, scanEnd, scanEndAbove, scanEndAt);
 	}
 }
