@@ -128,7 +128,7 @@ public final class InferBenchmark {
 				window[0], 1), run.steps());
 			final int[] v = run.volume();
 			final Volume<ShortType> ct = CtLikeVolume.create(v[0], v[1], v[2], FreshModel.SEED);
-			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(null, run.batch(), null, false, false, true));
+			final Segmenter segmenter = new Segmenter(models, new Segmenter.Options(null, run.batch(), null, false, false, true, true));
 			final long start = System.nanoTime();
 			final Segmentation segmentation = segmenter.segment("bench", ct, Progress.NONE);
 			segmentation.labels();

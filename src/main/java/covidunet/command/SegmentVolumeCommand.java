@@ -109,12 +109,16 @@ public class SegmentVolumeCommand extends ContextCommand {
 	private boolean probabilities;
 
 	@Parameter(label = "Post-processing", required = false,
-		description = "keep the two lungs (and other large lung parts) inside the body; drop the rest")
+		description = "keep the two lungs inside the body; drop the rest (gas in the bowel, strays)")
 	private boolean postprocess;
 
 	@Parameter(label = "Body mask", required = false,
 		description = "label nothing outside the patient's body (the air around, the table)")
 	private boolean body_mask = true;
+
+	@Parameter(label = "Lung sides from the body", required = false,
+		description = "the left lung is the one left of the body's midline, whatever the network says (needs the body mask)")
+	private boolean sides_from_body = true;
 
 	@Parameter(label = "Overwrite", required = false, persist = false, description = "replace existing outputs")
 	private boolean overwrite;
@@ -175,7 +179,7 @@ public class SegmentVolumeCommand extends ContextCommand {
 	private Segmenter segmenter(final ModelSet models) {
 		return new Segmenter(models, new Segmenter.Options(overlap == null || overlap.isBlank() ? null : IntTriple.parse(
 			"overlap", overlap), batch, blending == null || blending.isBlank() || blending.equals("model") ? null
-				: Blending.of(blending, "blending"), tta, postprocess, body_mask));
+				: Blending.of(blending, "blending"), tta, postprocess, body_mask, sides_from_body));
 	}
 
 	private static String volumes(final Volumetrics v) {

@@ -3,8 +3,10 @@ package covidunet.predict;
 import java.util.Arrays;
 
 /**
- * A volume padded at its far end, along each axis shorter than the window, with its own
- * minimum value (air, in a CT); windows are read from it.
+ * A volume padded at its far end, along each axis shorter than the window, by repeating its last
+ * voxels (its last slice, row, column); windows are read from it. A short scan, such as a slab
+ * through the lung bases, thus shows the network anatomy that continues past the scan's end
+ * rather than a slab of air that no training patch held next to a lung.
  */
 final class PaddedVolume {
 
@@ -24,14 +26,15 @@ final class PaddedVolume {
 	 */
 	static PaddedVolume of(final float[] image, final int[] size, final int[] paddedSize) {
 		if (Arrays.equals(size, paddedSize)) return new PaddedVolume(image, size);
-		float air = Float.POSITIVE_INFINITY;
-		for (final float value : image) air = Math.min(air, value);
-		final float[] padded = new float[paddedSize[0] * paddedSize[1] * paddedSize[2]];
-		Arrays.fill(padded, air);
-		for (int z = 0; z < size[2]; z++) {
-			for (int y = 0; y < size[1]; y++) {
-				System.arraycopy(image, (z * size[1] + y) * size[0], padded, (z * paddedSize[1] + y) * paddedSize[0],
-					size[0]);
+		final int nx = paddedSize[0], ny = paddedSize[1];
+		final float[] padded = new float[nx * ny * paddedSize[2]];
+		for (int z = 0; z < paddedSize[2]; z++) {
+			final int sz = Math.min(z, size[2] - 1);
+			for (int y = 0; y < ny; y++) {
+				final int sy = Math.min(y, size[1] - 1);
+				final int from = (sz * size[1] + sy) * size[0], to = (z * ny + y) * nx;
+				System.arraycopy(image, from, padded, to, size[0]);
+				Arrays.fill(padded, to + size[0], to + nx, image[from + size[0] - 1]);
 			}
 		}
 		return new PaddedVolume(padded, paddedSize);

@@ -24,7 +24,8 @@ import covidunet.preprocess.Reorientation;
 /**
  * Segments CT volumes with a {@link ModelSet}: the model's preprocessing (canonical orientation,
  * intensity window, target spacing), a {@link SlidingWindow} per model with the probabilities
- * averaged over an ensemble, optional post-processing ({@link LungComponents}), and the result
+ * averaged over an ensemble, the body mask ({@link BodyMask}) and the lungs' sides from it
+ * ({@link LungSides}), optional post-processing ({@link LungComponents}), and the result
  * mapped back onto the scan's grid ({@link Segmentation}).
  * <p>
  * <b>Memory.</b> When TensorFlow or Java runs out of memory, the window pass is retried with half
@@ -45,11 +46,13 @@ public final class Segmenter {
 	 * @param blending how overlapping windows are combined, or null for the model's own way
 	 *          ({@link ModelCard#blending()}; Gaussian if the model does not say)
 	 * @param mirroring test-time augmentation: average over the 8 mirrorings of each window
-	 * @param postprocess keep the two lungs and other large lung components ({@link LungComponents}), drop the rest
+	 * @param postprocess keep the two lungs ({@link LungComponents}), drop the rest
 	 * @param bodyMask label nothing outside the patient's body ({@link BodyMask})
+	 * @param sidesFromBody give each lung its side by the body's midline ({@link LungSides}); needs
+	 *          the body mask
 	 */
 	public record Options(int[] overlap, int batchSize, Blending blending, boolean mirroring, boolean postprocess,
-		boolean bodyMask)
+		boolean bodyMask, boolean sidesFromBody)
 	{
 
 		/** Checks the batch size. */
@@ -58,9 +61,12 @@ public final class Segmenter {
 			overlap = overlap == null ? null : overlap.clone();
 		}
 
-		/** The defaults: the model's overlap and blending, batch 2, no mirroring, no post-processing, the body mask. */
+		/**
+		 * The defaults: the model's overlap and blending, batch 2, no mirroring, no post-processing,
+		 * the body mask and the lungs' sides from it.
+		 */
 		public static Options defaults() {
-			return new Options(null, 2, null, false, false, true);
+			return new Options(null, 2, null, false, false, true, true);
 		}
 	}
 
@@ -120,8 +126,11 @@ public final class Segmenter {
 			else sum.add(p);
 		}
 		if (models.models().size() > 1) sum.scale(1f / models.models().size());
-		if (body != null) sum.keepOnly(c.labelArray());
-		if (options.postprocess()) LungComponents.keepLargest(sum);
+		if (body != null) {
+			sum.keepOnly(c.labelArray());
+			if (options.sidesFromBody()) LungSides.assign(sum, c.labelArray(), c.geometry().affine());
+		}
+		if (options.postprocess()) LungComponents.keepLungs(sum);
 		progress.report("mapping back onto the scan's grid", 0, 1);
 		return new Segmentation(sum, config.targetSpacing(), geometry, Reorientation.to(geometry, config
 			.orientation()), models.digest(), body);

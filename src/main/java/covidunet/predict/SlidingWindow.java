@@ -14,8 +14,8 @@ import covidunet.model.io.ModelCard;
  * voxels, are added to a running sum over the volume, and so are the weights; at the end each
  * voxel's sum is divided by its weights' sum. Memory: the sum (classes × voxels floats), the
  * weights' sum (voxels floats) and one batch of windows with their probabilities, never all
- * windows' outputs at once. An axis shorter than the window is padded at its end with the image's
- * minimum (air) and cropped again afterwards.
+ * windows' outputs at once. An axis shorter than the window is padded at its end by repeating the
+ * last voxels ({@link PaddedVolume}) and cropped again afterwards.
  * <p>
  * With mirroring, each window is also predicted mirrored along every combination of x, y and z;
  * the 8 results, mirrored back, are averaged before blending.

@@ -40,10 +40,10 @@ import covidunet.BadInputException;
  * @param scale factor of the sampling grid, split at 1 (above 1 shows more of the volume, so
  *        objects look smaller)
  * @param scanEndProbability probability that the patch shows a scan's end: its slices beyond a
- *        uniformly drawn plane across z, on a side drawn with equal odds, become what lies beyond
- *        a volume's end (the case's minimum, background labels), as inference pads a scan shorter
- *        than its window. Not in the reference; it teaches a network trained on whole chests that
- *        a scan may end anywhere, e.g. just above the lung bases.
+ *        uniformly drawn plane across z, on a side drawn with equal odds, repeat the slice next to
+ *        the plane (image and labels), as inference pads a scan shorter than its window. Not in
+ *        the reference; it teaches a network trained on whole chests that a scan may end
+ *        anywhere, e.g. just above the lung bases.
  */
 public record AugmentationConfig(double mirrorProbability,
 	double contrastProbability, Range contrastFactor,

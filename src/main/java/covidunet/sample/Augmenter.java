@@ -1,7 +1,6 @@
 package covidunet.sample;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -34,8 +33,8 @@ import covidunet.preprocess.PreprocessedCase;
  * reversing axes; no interpolation.
  * <p>
  * <b>A scan's end.</b> With {@link AugmentationConfig#scanEndProbability()}, after the crop or
- * resampling, the slices on one side of a plane across the patch's z become padding (the minimum,
- * background), as if the scan ended there.
+ * resampling, the slices on one side of a plane across the patch's z repeat the slice next to the
+ * plane, image and labels, as {@code segment} pads a scan that ends there.
  * <p>
  * <b>Mirroring along x exchanges the lungs' labels.</b> Unlike the reference, which keeps the
  * labels as they are, a patch mirrored along x (either path) has labels 1 (left lung) and 2
@@ -121,7 +120,7 @@ public final class Augmenter implements PatchMaker {
 			crop(source, size, centre, draw, image, labels, outside);
 		}
 		if (draw.mirrorX()) exchangeLungs(labels);
-		if (draw.scanEnd()) endScan(size, draw, source.imageMinimum(), image, labels, outside);
+		if (draw.scanEnd()) endScan(size, draw, image, labels);
 		IntensityOps.apply(draw, image, outside);
 		return new Patch(source.id(), size.clone(), image, labels);
 	}
@@ -206,19 +205,20 @@ public final class Augmenter implements PatchMaker {
 	}
 
 	/**
-	 * Makes the patch's slices beyond the draw's plane what lies beyond a volume's end: the case's
-	 * minimum, background labels, padding for the intensity operations.
+	 * Makes the patch end at the draw's plane as a short scan does at inference: the slices beyond
+	 * it repeat the last slice before it, image and labels ({@code segment} pads a scan shorter
+	 * than its window so).
 	 */
-	private static void endScan(final int[] size, final AugmentationDraw draw, final float air, final float[] image,
-		final byte[] labels, final byte[] outside)
+	private static void endScan(final int[] size, final AugmentationDraw draw, final float[] image,
+		final byte[] labels)
 	{
-		final int slice = size[0] * size[1];
-		final int plane = (int) (draw.scanEndAt() * size[2]);
-		final int from = (draw.scanEndAbove() ? plane : 0) * slice;
-		final int to = (draw.scanEndAbove() ? size[2] : plane) * slice;
-		Arrays.fill(image, from, to, air);
-		Arrays.fill(labels, from, to, (byte) 0);
-		if (outside != null) Arrays.fill(outside, from, to, (byte) 1);
+		final int slice = size[0] * size[1], depth = size[2];
+		final int plane = 1 + (int) (draw.scanEndAt() * (depth - 1));
+		final int last = draw.scanEndAbove() ? plane - 1 : plane;
+		for (int z = draw.scanEndAbove() ? plane : 0; z < (draw.scanEndAbove() ? depth : plane); z++) {
+			System.arraycopy(image, last * slice, image, z * slice, slice);
+			System.arraycopy(labels, last * slice, labels, z * slice, slice);
+		}
 	}
 
 	/** Exchanges the left and right lung labels, for a patch mirrored along x. */

@@ -127,7 +127,7 @@ class SegmenterAnatomyTest {
 	private static Volume<UnsignedByteType> segment(final Volume<FloatType> scan) {
 		try (ModelSet set = ModelSet.load(model, 1)) {
 			final WindowModel fake = byIntensity();
-			return new Segmenter(set, new Segmenter.Options(null, 2, null, false, false, false), m -> fake).segment(
+			return new Segmenter(set, new Segmenter.Options(null, 2, null, false, false, false, false), m -> fake).segment(
 				"phantom", scan, covidunet.Progress.NONE).labels();
 		}
 	}
@@ -146,7 +146,7 @@ class SegmenterAnatomyTest {
 			final Volume<UnsignedByteType> masked = new Segmenter(set, Segmenter.Options.defaults(), m -> everythingLung)
 				.segment("chest", chest, covidunet.Progress.NONE).labels();
 			final Volume<UnsignedByteType> unmasked = new Segmenter(set, new Segmenter.Options(null, 2, null, false, false,
-				false), m -> everythingLung).segment("chest", chest, covidunet.Progress.NONE).labels();
+				false, false), m -> everythingLung).segment("chest", chest, covidunet.Progress.NONE).labels();
 			final var m = masked.image().randomAccess();
 			final var u = unmasked.image().randomAccess();
 			long inside = 0, labelled = 0;

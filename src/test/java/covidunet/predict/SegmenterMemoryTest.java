@@ -93,7 +93,7 @@ class SegmenterMemoryTest {
 			if (task.startsWith("out of memory")) retries.add(task);
 		};
 		try (ModelSet set = ModelSet.load(model, 1)) {
-			return new Segmenter(set, new Segmenter.Options(null, 2, Blending.GAUSSIAN, false, false, false), m -> fake)
+			return new Segmenter(set, new Segmenter.Options(null, 2, Blending.GAUSSIAN, false, false, false, false), m -> fake)
 				.segment("scan", scan(), progress);
 		}
 	}

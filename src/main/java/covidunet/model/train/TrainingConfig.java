@@ -15,6 +15,7 @@ import covidunet.model.train.EarlyStopping.Monitor;
 import covidunet.preprocess.PreprocessConfig;
 import covidunet.preprocess.RescaleRange;
 import covidunet.sample.AugmentationConfig;
+import covidunet.sample.AugmentationConfig.Range;
 import covidunet.sample.Foreground;
 import covidunet.sample.SamplingConfig;
 
@@ -142,7 +143,7 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	}
 
 	/**
-	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Six choices differ
+	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Seven choices differ
 	 * from the reference, chosen by 10-minute trainings on the phantom cohort on two cores (README,
 	 * Training): a fixed map from HU, the window [−1250, 250] onto [{@value #CPU_RESCALE_LOW},
 	 * {@value #CPU_RESCALE_HIGH}] without z-score, so that an intensity means the same whatever the
@@ -155,19 +156,29 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	 * 240 × 240 × 168 mm, most of a chest, so every step sees both lungs and their surroundings;
 	 * predictions are resampled back onto the scan's grid); {@value #CPU_INFECTION_FRACTION} of the
 	 * patches centred on infection (the reference samples uniformly, and a short training then sees
-	 * little infection); Adam's initial learning rate {@value #CPU_LEARNING_RATE}; and a scan's end
-	 * in {@value #CPU_SCAN_END} of the patches (a short scan, e.g. of the lung bases, is padded
-	 * with air up to the window, which a network trained on whole chests has rarely seen next to
-	 * lung).
+	 * little infection); Adam's initial learning rate {@value #CPU_LEARNING_RATE}; intensity
+	 * changes no larger than scanners differ by (contrast 0.75–1.25, brightness 0.9–1.1, gamma
+	 * 0.8–1.25 instead of 0.3–3, 0.5–2 and 0.7–1.5: with a fixed map from HU, doubling the
+	 * brightness makes lung darker than air and halving it makes lung look like ground glass); and
+	 * a scan's end in {@value #CPU_SCAN_END} of the patches (a short scan, e.g. of the lung bases,
+	 * is padded up to the window by repeating its last slice, which a network trained on whole
+	 * chests has rarely seen).
 	 */
 	public static TrainingConfig cpuDefault() {
 		return of(UNetConfig.CPU_DEFAULT).withPreprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(CPU_SPACING_XY,
 			CPU_SPACING_XY, CPU_SPACING_Z).withRescaleRange(RescaleRange.WINDOW).withRescale(CPU_RESCALE_LOW,
 				CPU_RESCALE_HIGH).withZScore(false)).withSampling(SamplingConfig.DEFAULT.withPatchSize(UNetConfig.CPU_DEFAULT
 				.patch()).withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
-					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS).withAugmentation(AugmentationConfig.reference()
-						.withProbability(AugmentationConfig.Operation.MIRROR, 0).withProbability(
-							AugmentationConfig.Operation.SCAN_END, CPU_SCAN_END));
+					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS).withAugmentation(cpuAugmentation());
+	}
+
+	/** The reference's augmentation without mirroring, with milder intensity changes and scan ends. */
+	private static AugmentationConfig cpuAugmentation() {
+		final AugmentationConfig r = AugmentationConfig.reference();
+		return new AugmentationConfig(0, r.contrastProbability(), new Range(0.75, 1.25), r.brightnessProbability(),
+			new Range(0.9, 1.1), r.gammaProbability(), new Range(0.8, 1.25), r.noiseProbability(), r.noiseSigma(), r
+				.elasticProbability(), r.elasticAlpha(), r.elasticSigma(), r.rotationProbability(), r.rotationDegrees(), r
+					.scalingProbability(), r.scale(), CPU_SCAN_END);
 	}
 
 	/** This configuration with other sampling (its patch size must stay the network's). */
