@@ -4,6 +4,7 @@
 # additional M minutes given, the same training resumed for that long. After each stage: the real
 # CT fixtures segmented (without and with --postprocess) and scored by bench/real_ct.py, and the
 # held-out phantoms by bench/HeldOutDice.java. Prints one line per stage and option.
+# A stage of 0 minutes scores the model in WORKDIR as it is (e.g. after a change to segment).
 # Usage: bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,10 +19,10 @@ mkdir -p "$work"
 total=0
 resume=false
 for minutes in "$@"; do
-	"$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold 0 \
+	[ "$minutes" -eq 0 ] || "$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold 0 \
 		--config "$here/models/cpu-small.json" --output "$work/model" --cache "$work/cache" --max_minutes "$minutes" \
 		--resume "$resume" | tail -n 1
-	resume=true
+	[ "$minutes" -eq 0 ] || resume=true
 	total=$((total + minutes))
 	for post in false true; do
 		for scan in example_ct_sm example_ct; do

@@ -1,16 +1,26 @@
 package covidunet.predict;
 
+import java.util.Arrays;
+
+import covidunet.io.Affine;
+
 /**
  * Post-processing of a segmentation (what {@code --postprocess true} does): the voxels whose most
  * likely class is a lung or infection form the lung region; of its connected components
- * (26-connectivity) the two lungs are kept — the component with the most left-lung voxels and
- * the one with the most right-lung voxels (one component if the lungs touch) — and every other
- * voxel of the region becomes background: gas in the bowel or stomach taken for lung, stray
- * voxels, and infection outside the kept lungs. The segmenter applies the body mask and the
- * lungs' sides ({@link LungSides}) first, so the air around the patient is never a candidate and
- * the left lung is the one on the patient's left.
+ * (26-connectivity) the two lungs are kept and every other voxel of the region becomes
+ * background: gas in the bowel or stomach taken for lung, stray voxels, and infection outside
+ * the kept lungs. Each side's lung is, of the components holding at least
+ * {@value #CANDIDATE_PERCENT} % as many of that side's lung voxels as the component holding the
+ * most, the one reaching highest (the lungs are the uppermost air-filled organs of the trunk;
+ * bowel gas can be larger than a lung base in a scan of the abdomen); equal heights go to the
+ * one with more of the side's voxels. The lungs may be one component if they touch. The segmenter
+ * applies the body mask and the lungs' sides ({@link LungSides}) first, so the air around the
+ * patient is never a candidate and the left lung is the one on the patient's left.
  */
 public final class LungComponents {
+
+	/** A lung candidate holds at least this share of the side's largest count, in percent. */
+	public static final int CANDIDATE_PERCENT = 10;
 
 	private static final byte LEFT_LUNG = 1, RIGHT_LUNG = 2;
 
@@ -20,15 +30,18 @@ public final class LungComponents {
 	 * Applies the post-processing to {@code probabilities} in place: the removed voxels get
 	 * probability 1 for class 0 (background) and 0 for the others.
 	 *
+	 * @param affine the map's grid's voxel-to-world (RAS) transform, which tells where up is
 	 * @return the number of voxels removed
 	 */
-	public static long keepLungs(final ProbabilityMap probabilities) {
+	public static long keepLungs(final ProbabilityMap probabilities, final Affine affine) {
 		final byte[] labels = probabilities.labels();
-		final Components components = Components.of(labels, probabilities.size());
+		final int[] size = probabilities.size();
+		final Components components = Components.of(labels, size);
 		final int[] ids = components.ids();
+		final double[] height = heights(ids, size, affine, components.count());
 		final boolean[] kept = new boolean[components.count()];
-		kept[mostOf(LEFT_LUNG, labels, ids, kept.length)] = true;
-		kept[mostOf(RIGHT_LUNG, labels, ids, kept.length)] = true;
+		kept[lung(LEFT_LUNG, labels, ids, height)] = true;
+		kept[lung(RIGHT_LUNG, labels, ids, height)] = true;
 		final float[] values = probabilities.values();
 		final int voxels = labels.length;
 		long removed = 0;
@@ -42,16 +55,36 @@ public final class LungComponents {
 		return removed;
 	}
 
-	/** The component holding the most voxels of a label; 0 (the background) if none does. */
-	private static int mostOf(final byte label, final byte[] labels, final int[] ids, final int components) {
-		final int[] count = new int[components];
+	/**
+	 * The side's lung: of the components holding at least {@value #CANDIDATE_PERCENT} % of the
+	 * largest count of {@code label}, the highest; 0 (the background) if no component holds it.
+	 */
+	private static int lung(final byte label, final byte[] labels, final int[] ids, final double[] height) {
+		final int[] count = new int[height.length];
 		for (int v = 0; v < labels.length; v++) {
 			if (labels[v] == label) count[ids[v]]++;
 		}
 		int most = 0;
-		for (int c = 1; c < components; c++) {
-			if (count[c] > count[most]) most = c;
+		for (int c = 1; c < count.length; c++) most = Math.max(most, count[c]);
+		int lung = 0;
+		for (int c = 1; c < count.length; c++) {
+			if (count[c] == 0 || 100L * count[c] < (long) CANDIDATE_PERCENT * most) continue;
+			if (lung == 0 || height[c] > height[lung] || height[c] == height[lung] && count[c] > count[lung]) lung = c;
 		}
-		return most;
+		return lung;
+	}
+
+	/** The highest point of each component: the largest superior world coordinate of its voxels. */
+	private static double[] heights(final int[] ids, final int[] size, final Affine affine, final int components) {
+		final double[] height = new double[components];
+		Arrays.fill(height, Double.NEGATIVE_INFINITY);
+		final int nx = size[0], nxy = size[0] * size[1];
+		for (int v = 0; v < ids.length; v++) {
+			if (ids[v] == 0) continue;
+			final int x = v % nx, y = v / nx % size[1], z = v / nxy;
+			final double up = affine.get(2, 0) * x + affine.get(2, 1) * y + affine.get(2, 2) * z;
+			if (up > height[ids[v]]) height[ids[v]] = up;
+		}
+		return height;
 	}
 }

@@ -130,7 +130,7 @@ public final class Segmenter {
 			sum.keepOnly(c.labelArray());
 			if (options.sidesFromBody()) LungSides.assign(sum, c.labelArray(), c.geometry().affine());
 		}
-		if (options.postprocess()) LungComponents.keepLungs(sum);
+		if (options.postprocess()) LungComponents.keepLungs(sum, c.geometry().affine());
 		progress.report("mapping back onto the scan's grid", 0, 1);
 		return new Segmentation(sum, config.targetSpacing(), geometry, Reorientation.to(geometry, config
 			.orientation()), models.digest(), body);

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import covidunet.io.Affine;
+
 /**
- * Post-processing on probability maps whose most likely classes form boxes: the component holding
- * the most left lung and the one holding the most right lung are left untouched, every other
- * component becomes background.
+ * Post-processing on probability maps whose most likely classes form boxes: each side's lung (of
+ * the components with at least a tenth of the side's largest count, the highest) is left
+ * untouched, every other component becomes background.
  */
 class LungComponentsTest {
 
 	private static final int NX = 30, NY = 20, NZ = 10, CLASSES = 4;
 	private static final int[] SIZE = { NX, NY, NZ };
+
+	/** A grid whose z runs up. */
+	private static final Affine UP_Z = Affine.diagonal(1, 1, 1);
 
 	/** A map whose every voxel has class 0 most likely (0.7, the others 0.1). */
 	private static ProbabilityMap background() {
@@ -53,7 +58,7 @@ class LungComponentsTest {
 		final int infection = box(map, 3, 27, 29, 2, 4, 1, 3);
 		final int lung = box(map, 1, 26, 29, 15, 18, 6, 9);
 		final float[] before = map.values().clone();
-		assertEquals(infection + lung, LungComponents.keepLungs(map));
+		assertEquals(infection + lung, LungComponents.keepLungs(map, UP_Z));
 		for (int v = 0; v < map.voxels(); v++) {
 			final boolean stray = inBox(v, 27, 29, 2, 4, 1, 3) || inBox(v, 26, 29, 15, 18, 6, 9);
 			for (int c = 0; c < CLASSES; c++) {
@@ -71,22 +76,27 @@ class LungComponentsTest {
 		final int strayRight = box(map, 2, 26, 28, 15, 17, 0, 5);
 		final int strayLeft = box(map, 1, 26, 28, 2, 4, 6, 9);
 		assertEquals(45, smallRight);
-		assertEquals(strayRight + strayLeft, LungComponents.keepLungs(map));
+		assertEquals(strayRight + strayLeft, LungComponents.keepLungs(map, UP_Z));
 		assertEquals(2, map.labels()[(2 * NY + 3) * NX + 21], "the small right lung keeps its label");
 		assertEquals(0, map.labels()[(2 * NY + 16) * NX + 27], "a smaller right-lung blob goes");
 		assertEquals(1, map.labels()[(5 * NY + 5) * NX + 5], "the left lung stays");
 	}
 
 	@Test
-	void aLargeGasPocketBesideTheLungsGoes() {
+	void aGasPocketLargerThanTheLungBaseButLowerGoes() {
 		final ProbabilityMap map = background();
-		box(map, 1, 2, 10, 2, 18, 1, 9);
-		box(map, 2, 14, 22, 2, 18, 1, 9);
-		final int stomach = box(map, 1, 24, 29, 2, 12, 0, 10);
-		assertEquals(500, stomach, "about half a lung");
-		assertEquals(stomach, LungComponents.keepLungs(map));
-		assertEquals(0, map.labels()[(5 * NY + 5) * NX + 26], "the gas pocket is background");
-		assertEquals(1, map.labels()[(5 * NY + 5) * NX + 5], "the left lung stays");
+		final int lung = box(map, 1, 2, 10, 2, 18, 5, 10);
+		box(map, 2, 14, 22, 2, 18, 1, 10);
+		final int stomach = box(map, 1, 24, 30, 0, 20, 0, 6);
+		assertEquals(640, lung);
+		assertEquals(720, stomach);
+		final ProbabilityMap upsideDown = background();
+		System.arraycopy(map.values(), 0, upsideDown.values(), 0, map.values().length);
+		assertEquals(stomach, LungComponents.keepLungs(map, UP_Z));
+		assertEquals(0, map.labels()[(3 * NY + 5) * NX + 26], "the gas pocket is background");
+		assertEquals(1, map.labels()[(6 * NY + 5) * NX + 5], "the left lung stays");
+		assertEquals(lung, LungComponents.keepLungs(upsideDown, Affine.diagonal(1, 1, -1)), "up is down the grid");
+		assertEquals(1, upsideDown.labels()[(3 * NY + 5) * NX + 26]);
 	}
 
 	@Test
@@ -97,7 +107,7 @@ class LungComponentsTest {
 		final int stray = box(map, 1, 24, 26, 2, 5, 0, 10);
 		assertEquals(60, smallRight);
 		final float[] before = map.values().clone();
-		assertEquals(stray, LungComponents.keepLungs(map), "only the stray blob, not the right lung as small");
+		assertEquals(stray, LungComponents.keepLungs(map, UP_Z), "only the stray blob, not the right lung as small");
 		for (int v = 0; v < map.voxels(); v++) {
 			if (inBox(v, 24, 26, 2, 5, 0, 10)) continue;
 			for (int c = 0; c < CLASSES; c++) {
