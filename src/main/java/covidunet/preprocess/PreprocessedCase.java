@@ -66,8 +66,8 @@ public final class PreprocessedCase {
 	}
 
 	/**
-	 * The image's smallest voxel value (air, in a CT): what training patches and inference windows
-	 * hold beyond the volume's ends. Computed once, on first use.
+	 * The image's smallest voxel value (air, in a CT): what training patches hold beyond the
+	 * volume's ends. Computed once, on first use.
 	 */
 	public float imageMinimum() {
 		if (Float.isNaN(minimum)) {

@@ -17,8 +17,7 @@ import covidunet.preprocess.PreprocessedCase;
  * <p>
  * <b>Interpolation.</b> The image is sampled with Keys' cubic convolution (Catmull–Rom, a = −½),
  * the labels with the nearest voxel; outside the volume the image is the case's minimum (air, as
- * {@code segment} pads a scan shorter than its window and as MIScnn pads both) and the labels
- * background.
+ * MIScnn pads training patches) and the labels background.
  * PIPELINE.md allows it instead of SciPy's prefiltered order-3 B-spline: it interpolates the
  * voxels themselves, so it needs no prefiltered copy of the volume (no per-case cache, no doubled
  * memory, nothing to invalidate), it reproduces polynomials up to degree 2 (the B-spline up to 3)
