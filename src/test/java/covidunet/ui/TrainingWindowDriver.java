@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.GraphicsEnvironment;
 import java.awt.Robot;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,11 +76,11 @@ public final class TrainingWindowDriver {
 			final Robot robot = new Robot();
 			final WindowParts window = WindowParts.await(training);
 			WindowParts.awaitEpochs(models.resolve("fold_0"), 3, training);
-			window.clickUntilOff(robot, TrainingSnapshot.FINISH);
+			window.clickUntilOff(robot, TrainingSnapshot.FINISH, screenshots.resolve("fold-0-click.png"));
 			window.awaitStatus("Fold 1 (2 of 2)", training);
 			WindowParts.awaitEpochs(models.resolve("fold_1"), 8, training);
 			window.screenshot(robot, screenshots.resolve(LIVE));
-			window.clickUntilOff(robot, TrainingSnapshot.FINISH);
+			window.clickUntilOff(robot, TrainingSnapshot.FINISH, screenshots.resolve("fold-1-click.png"));
 			final String summary = (String) training.get(5, TimeUnit.MINUTES).getOutput("summary");
 			for (final String fold : new String[] { "fold_0", "fold_1" }) {
 				assertTrue(summary.contains(models.resolve(fold) + ": "), summary);
@@ -101,7 +102,12 @@ public final class TrainingWindowDriver {
 		}
 		finally {
 			context.dispose();
-			TestDatasets.deleteTree(tmp);
+			try {
+				TestDatasets.deleteTree(tmp);
+			}
+			catch (final IOException e) {
+				System.err.println("could not remove " + tmp + " (a training that failed may still write there): " + e);
+			}
 		}
 	}
 
