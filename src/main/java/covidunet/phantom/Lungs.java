@@ -52,7 +52,7 @@ final class Lungs {
 			domeDepth[side] = random.nextDouble(50, 85);
 		}
 		domeV = random.nextDouble(0.05, 0.2) * thorax.anterior;
-		domeLateral = random.nextDouble(0.58, 0.68) * thorax.lateral;
+		domeLateral = random.nextDouble(0.45, 0.6) * thorax.lateral;
 		domeAnterior = random.nextDouble(0.95, 1.15) * thorax.anterior;
 		domePosterior = random.nextDouble(0.75, 0.9) * thorax.posterior;
 		midlineShift = -random.nextDouble(4, 12);
