@@ -13,7 +13,11 @@ import covidunet.io.Affine;
  * {@value #CANDIDATE_PERCENT} % as many of that side's lung voxels as the component holding the
  * most, the one reaching highest (the lungs are the uppermost air-filled organs of the trunk;
  * bowel gas can be larger than a lung base in a scan of the abdomen); equal heights go to the
- * one with more of the side's voxels. The lungs may be one component if they touch. The segmenter
+ * one with more of the side's voxels. The lungs may be one component if they touch. A kept lung
+ * is then cut at a neck: a lung's cross-section grows from the apex and shrinks to the base, so a
+ * slice holding at most half of the most both above and below it, with at least
+ * {@value #NECK_MM} mm of the component below, joins the lung to something else (gas in the
+ * colon running down the flank), and everything of the component below that slice goes. The segmenter
  * applies the body mask and the lungs' sides ({@link LungSides}) first, so the air around the
  * patient is never a candidate and the left lung is the one on the patient's left.
  */
@@ -21,6 +25,9 @@ public final class LungComponents {
 
 	/** A lung candidate holds at least this share of the side's largest count, in percent. */
 	public static final int CANDIDATE_PERCENT = 10;
+
+	/** How far below a neck a kept component must reach for it to be cut there, in mm. */
+	public static final double NECK_MM = 30;
 
 	private static final byte LEFT_LUNG = 1, RIGHT_LUNG = 2;
 
@@ -42,11 +49,16 @@ public final class LungComponents {
 		final boolean[] kept = new boolean[components.count()];
 		kept[lung(LEFT_LUNG, labels, ids, height)] = true;
 		kept[lung(RIGHT_LUNG, labels, ids, height)] = true;
+		final UpAxis up = UpAxis.of(affine, size);
+		final int[] floor = new int[components.count()];
+		for (int c = 1; c < kept.length; c++) {
+			if (kept[c]) floor[c] = neck(up.profile(ids, c), up.spacing());
+		}
 		final float[] values = probabilities.values();
 		final int voxels = labels.length;
 		long removed = 0;
 		for (int v = 0; v < voxels; v++) {
-			if (ids[v] != 0 && !kept[ids[v]]) {
+			if (ids[v] != 0 && (!kept[ids[v]] || up.slice(v) < floor[ids[v]])) {
 				values[v] = 1;
 				for (int c = 1; c < probabilities.classes(); c++) values[c * voxels + v] = 0;
 				removed++;
@@ -74,6 +86,28 @@ public final class LungComponents {
 		return lung;
 	}
 
+	/**
+	 * The lowest slice to keep of a component whose voxel count per slice, from the bottom up, is
+	 * {@code count}: its neck, if it has one (of several, the narrowest; of equally narrow, the
+	 * highest), else 0.
+	 *
+	 * @param spacing the distance between slices in mm
+	 */
+	static int neck(final int[] count, final double spacing) {
+		final int n = count.length;
+		final int[] above = new int[n];
+		for (int k = n - 2; k >= 0; k--) above[k] = Math.max(above[k + 1], count[k + 1]);
+		int lowest = -1, below = 0, neck = 0;
+		for (int k = 0; k < n; k++) {
+			if (lowest < 0 && count[k] > 0) lowest = k;
+			final boolean narrow = lowest >= 0 && (k - lowest) * spacing >= NECK_MM && 2L * count[k] <= below &&
+				2L * count[k] <= above[k];
+			if (narrow && (neck == 0 || count[k] <= count[neck])) neck = k;
+			below = Math.max(below, count[k]);
+		}
+		return neck;
+	}
+
 	/** The highest point of each component: the largest superior world coordinate of its voxels. */
 	private static double[] heights(final int[] ids, final int[] size, final Affine affine, final int components) {
 		final double[] height = new double[components];
@@ -86,5 +120,35 @@ public final class LungComponents {
 			if (up > height[ids[v]]) height[ids[v]] = up;
 		}
 		return height;
+	}
+
+	/**
+	 * The grid axis closest to the body's up (world superior), its direction, and slices along it
+	 * numbered from the bottom.
+	 */
+	private record UpAxis(int axis, boolean reversed, int slices, double spacing, int[] size) {
+
+		static UpAxis of(final Affine affine, final int[] size) {
+			int axis = 0;
+			for (int a = 1; a < 3; a++) {
+				if (Math.abs(affine.get(2, a)) > Math.abs(affine.get(2, axis))) axis = a;
+			}
+			return new UpAxis(axis, affine.get(2, axis) < 0, size[axis], affine.columnNorm(axis), size);
+		}
+
+		/** The slice of voxel {@code v}, 0 the lowest. */
+		int slice(final int v) {
+			final int index = axis == 0 ? v % size[0] : axis == 1 ? v / size[0] % size[1] : v / (size[0] * size[1]);
+			return reversed ? slices - 1 - index : index;
+		}
+
+		/** The voxel count of component {@code id} in each slice, from the bottom up. */
+		int[] profile(final int[] ids, final int id) {
+			final int[] count = new int[slices];
+			for (int v = 0; v < ids.length; v++) {
+				if (ids[v] == id) count[slice(v)]++;
+			}
+			return count;
+		}
 	}
 }

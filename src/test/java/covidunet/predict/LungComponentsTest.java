@@ -116,4 +116,34 @@ class LungComponentsTest {
 		}
 		assertEquals(2, map.labels()[(4 * NY + 3) * NX + 13], "the small right lung keeps its label");
 	}
+
+	@Test
+	void colonGasJoinedToALungBaseBelowANeckGoes() {
+		final ProbabilityMap map = background();
+		box(map, 1, 2, 10, 2, 18, 1, 10);
+		box(map, 2, 14, 22, 2, 18, 7, 10);
+		box(map, 2, 14, 16, 2, 4, 6, 7);
+		final int colon = box(map, 2, 14, 18, 2, 6, 0, 6);
+		final ProbabilityMap thinSlices = background();
+		System.arraycopy(map.values(), 0, thinSlices.values(), 0, map.values().length);
+		assertEquals(colon, LungComponents.keepLungs(map, Affine.diagonal(1, 1, 5)), "5 mm slices: 30 mm below the neck");
+		assertEquals(0, map.labels()[(3 * NY + 3) * NX + 15], "the colon is background");
+		assertEquals(2, map.labels()[(6 * NY + 3) * NX + 15], "the neck stays");
+		assertEquals(2, map.labels()[(8 * NY + 10) * NX + 20], "the right lung stays");
+		assertEquals(1, map.labels()[(2 * NY + 5) * NX + 5], "the left lung stays");
+		assertEquals(0, LungComponents.keepLungs(thinSlices, UP_Z), "1 mm slices: 6 mm below the neck, not cut");
+	}
+
+	@Test
+	void aNeckIsASliceWithAtMostHalfOfTheMostBothAboveAndBelowAndFarEnoughUp() {
+		assertEquals(6, LungComponents.neck(new int[] { 16, 16, 16, 16, 16, 16, 4, 128, 128, 128 }, 5));
+		assertEquals(0, LungComponents.neck(new int[] { 16, 16, 16, 16, 16, 16, 4, 128, 128, 128 }, 4.9));
+		assertEquals(0, LungComponents.neck(new int[] { 16, 16, 16, 16, 16, 16, 9, 128, 128, 128 }, 5),
+			"more than half of the most below");
+		assertEquals(0, LungComponents.neck(new int[] { 0, 0, 2, 5, 9, 20, 40, 90, 128, 128, 60, 10 }, 5),
+			"a lung tapering to its base and apex");
+		assertEquals(0, LungComponents.neck(new int[] { 3, 8, 4, 30, 60, 128 }, 5), "a dip near the base, 5 mm up");
+		assertEquals(8, LungComponents.neck(new int[] { 0, 40, 40, 40, 40, 40, 40, 10, 10, 90, 20, 95 }, 10),
+			"of two narrowest, the highest");
+	}
 }
