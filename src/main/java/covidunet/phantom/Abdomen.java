@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
  * What lies under the diaphragm at the bottom of a chest CT and in the upper abdomen below it:
  * the diaphragm's muscle, the liver on the right reaching over to the left in front, the stomach
  * on the left (with an air bubble in front in most patients, who lie on their back), the spleen
- * behind it, the kidneys beside the spine, the {@link Colon}, and fat and small-bowel loops
+ * behind it, the kidneys beside the spine in their envelopes of fat (which reach up behind the
+ * liver and spleen towards where the lung base ends: a dark crescent that is not lung), the
+ * {@link Colon}, and fat and small-bowel loops
  * holding fluid or gas (how much gas is the case's {@link Variation#bowelGas()}).
  */
 final class Abdomen {
@@ -18,7 +20,7 @@ final class Abdomen {
 
 	private final double liverReach, stomachU, stomachV, stomachW, stomachRu, stomachRv, stomachRw, airLevel;
 	private final double spleenU, spleenV, spleenW, spleenRu, spleenRv, spleenRw;
-	private final double liverBottom, kidneyU, kidneyV, kidneyRu, kidneyRv, kidneyRw, bowelTop, gasLevel, loopLevel;
+	private final double liverBottom, kidneyU, kidneyV, kidneyRu, kidneyRv, kidneyRw, perirenal, bowelTop, gasLevel, loopLevel;
 	private final double[] kidneyW = new double[2];
 	private final boolean air;
 	private final ValueNoise bowel;
@@ -56,6 +58,7 @@ final class Abdomen {
 		kidneyRw = extra.nextDouble(45, 60);
 		kidneyW[Lungs.LEFT] = leftDome - extra.nextDouble(95, 125);
 		kidneyW[Lungs.RIGHT] = kidneyW[Lungs.LEFT] - extra.nextDouble(5, 25);
+		perirenal = extra.nextDouble(10, 30);
 		bowelTop = stomachW - extra.nextDouble(0, 25);
 		bowel = new ValueNoise(Seeds.mix(variation.seed(), Seeds.TEXTURE), extra.nextDouble(8, 14));
 		gasLevel = 0.7 - 0.4 * variation.bowelGas();
@@ -100,6 +103,12 @@ final class Abdomen {
 			return;
 		}
 		if (colon.sample(u, v, w, tissues, s)) return;
+		final double eu = (Math.abs(u) - kidneyU) / (kidneyRu + perirenal), ev = (v - kidneyV) / (kidneyRv + perirenal);
+		final double ew = (w - kidneyW[side]) / (kidneyRw + perirenal);
+		if (eu * eu + ev * ev + ew * ew < 1) {
+			s.set(tissues.fat(u, v, w));
+			return;
+		}
 		if (w > liverBottom && u - midline > -liverReach - 0.5 * Math.max(0, v)) {
 			s.set(tissues.liver + 6 * tissues.coarse.at(u, v, w));
 			return;
