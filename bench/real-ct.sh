@@ -5,7 +5,8 @@
 # CT fixtures segmented (without and with --postprocess) and scored by bench/real_ct.py, and the
 # held-out phantoms by bench/HeldOutDice.java. Prints one line per stage and option.
 # A stage of 0 minutes scores the model in WORKDIR as it is (e.g. after a change to segment).
-# Usage: bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
+# SEED (default 1, the demo's) seeds the training's weights and patches; the cohort and split stay.
+# Usage: [SEED=S] bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:?usage: bench/real-ct.sh WORKDIR [MINUTES ...]}"
@@ -21,7 +22,7 @@ resume=false
 for minutes in "$@"; do
 	[ "$minutes" -eq 0 ] || "$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold 0 \
 		--config "$here/models/cpu-small.json" --output "$work/model" --cache "$work/cache" --max_minutes "$minutes" \
-		--resume "$resume" | tail -n 1
+		--seed "${SEED:-1}" --resume "$resume" | tail -n 1
 	[ "$minutes" -eq 0 ] || resume=true
 	total=$((total + minutes))
 	for post in false true; do
