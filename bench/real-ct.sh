@@ -4,7 +4,8 @@
 # additional M minutes given, the same training resumed for that long. After each stage: the real
 # CT fixtures segmented (without and with --postprocess) and scored by bench/real_ct.py, and the
 # held-out phantoms by bench/HeldOutDice.java. Prints one line per stage and option.
-# A stage of 0 minutes scores the model in WORKDIR as it is (e.g. after a change to segment).
+# A stage of 0 minutes scores the model in WORKDIR as it is (e.g. after a change to segment); a
+# model already in WORKDIR is resumed, not replaced (stages are then numbered from 0 again).
 # SEED (default 1, the demo's) seeds the training's weights and patches; the cohort and split stay.
 # Usage: [SEED=S] bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
 set -euo pipefail
@@ -19,6 +20,7 @@ mkdir -p "$work"
 	--seed 1 >/dev/null
 total=0
 resume=false
+[ ! -f "$work/model/model.json" ] || resume=true
 for minutes in "$@"; do
 	[ "$minutes" -eq 0 ] || "$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold 0 \
 		--config "$here/models/cpu-small.json" --output "$work/model" --cache "$work/cache" --max_minutes "$minutes" \

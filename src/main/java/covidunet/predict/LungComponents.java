@@ -13,7 +13,9 @@ import covidunet.io.Affine;
  * {@value #CANDIDATE_PERCENT} % as many of that side's lung voxels as the component holding the
  * most, the one reaching highest (the lungs are the uppermost air-filled organs of the trunk;
  * bowel gas can be larger than a lung base in a scan of the abdomen); equal heights go to the
- * one with more of the side's voxels. The lungs may be one component if they touch. A kept lung
+ * one with more of the side's voxels. Candidates reaching almost as high (within
+ * {@value #LEVEL_MM} mm) are kept too: a lung the network found in pieces (in a scan of the lung
+ * bases, gas in the bowel reaching its top slice stays as well). The lungs may be one component if they touch. A kept lung
  * is then cut at a neck: a lung's cross-section grows from the apex and shrinks to the base, so a
  * slice holding at most half of the most both above and below it, with at least
  * {@value #NECK_MM} mm of the component below, joins the lung to something else (gas in the
@@ -25,6 +27,9 @@ public final class LungComponents {
 
 	/** A lung candidate holds at least this share of the side's largest count, in percent. */
 	public static final int CANDIDATE_PERCENT = 10;
+
+	/** How far below the highest piece's top another piece of a side's lung may reach, in mm. */
+	public static final double LEVEL_MM = 10;
 
 	/** How far below a neck a kept component must reach for it to be cut there, in mm. */
 	public static final double NECK_MM = 30;
@@ -47,8 +52,8 @@ public final class LungComponents {
 		final int[] ids = components.ids();
 		final double[] height = heights(ids, size, affine, components.count());
 		final boolean[] kept = new boolean[components.count()];
-		kept[lung(LEFT_LUNG, labels, ids, height)] = true;
-		kept[lung(RIGHT_LUNG, labels, ids, height)] = true;
+		markLung(LEFT_LUNG, labels, ids, height, kept);
+		markLung(RIGHT_LUNG, labels, ids, height, kept);
 		final UpAxis up = UpAxis.of(affine, size);
 		final int[] floor = new int[components.count()];
 		for (int c = 1; c < kept.length; c++) {
@@ -68,22 +73,30 @@ public final class LungComponents {
 	}
 
 	/**
-	 * The side's lung: of the components holding at least {@value #CANDIDATE_PERCENT} % of the
-	 * largest count of {@code label}, the highest; 0 (the background) if no component holds it.
+	 * Marks the side's lung in {@code kept}: of the components holding at least
+	 * {@value #CANDIDATE_PERCENT} % of the largest count of {@code label}, the highest (of equally
+	 * high, the one with more), and with it every other candidate whose top lies less than
+	 * {@value #LEVEL_MM} mm lower (a lung found in pieces).
 	 */
-	private static int lung(final byte label, final byte[] labels, final int[] ids, final double[] height) {
+	private static void markLung(final byte label, final byte[] labels, final int[] ids, final double[] height,
+		final boolean[] kept)
+	{
 		final int[] count = new int[height.length];
 		for (int v = 0; v < labels.length; v++) {
 			if (labels[v] == label) count[ids[v]]++;
 		}
 		int most = 0;
 		for (int c = 1; c < count.length; c++) most = Math.max(most, count[c]);
+		final boolean[] candidate = new boolean[count.length];
 		int lung = 0;
 		for (int c = 1; c < count.length; c++) {
-			if (count[c] == 0 || 100L * count[c] < (long) CANDIDATE_PERCENT * most) continue;
+			candidate[c] = count[c] > 0 && 100L * count[c] >= (long) CANDIDATE_PERCENT * most;
+			if (!candidate[c]) continue;
 			if (lung == 0 || height[c] > height[lung] || height[c] == height[lung] && count[c] > count[lung]) lung = c;
 		}
-		return lung;
+		for (int c = 1; c < count.length; c++) {
+			if (candidate[c] && height[lung] - height[c] < LEVEL_MM) kept[c] = true;
+		}
 	}
 
 	/**
@@ -100,7 +113,7 @@ public final class LungComponents {
 		int lowest = -1, below = 0, neck = 0;
 		for (int k = 0; k < n; k++) {
 			if (lowest < 0 && count[k] > 0) lowest = k;
-			final boolean narrow = lowest >= 0 && (k - lowest) * spacing >= NECK_MM && 2L * count[k] <= below &&
+			final boolean narrow = count[k] > 0 && (k - lowest) * spacing >= NECK_MM && 2L * count[k] <= below &&
 				2L * count[k] <= above[k];
 			if (narrow && (neck == 0 || count[k] <= count[neck])) neck = k;
 			below = Math.max(below, count[k]);

@@ -8,8 +8,9 @@ import covidunet.io.Affine;
 
 /**
  * Post-processing on probability maps whose most likely classes form boxes: each side's lung (of
- * the components with at least a tenth of the side's largest count, the highest) is left
- * untouched, every other component becomes background.
+ * the components with at least a tenth of the side's largest count, the highest, with any pieces
+ * almost as high) is left untouched, every other component becomes background, and a lung joined
+ * below a neck to something else loses what lies below.
  */
 class LungComponentsTest {
 
@@ -73,12 +74,13 @@ class LungComponentsTest {
 		final ProbabilityMap map = background();
 		assertEquals(1000, box(map, 1, 2, 12, 2, 12, 0, 10));
 		final int smallRight = box(map, 2, 20, 23, 2, 5, 0, 5);
-		final int strayRight = box(map, 2, 26, 28, 15, 17, 0, 5);
+		final int strayRight = box(map, 2, 26, 28, 15, 17, 0, 2);
 		final int strayLeft = box(map, 1, 26, 28, 2, 4, 6, 9);
 		assertEquals(45, smallRight);
-		assertEquals(strayRight + strayLeft, LungComponents.keepLungs(map, UP_Z));
+		assertEquals(strayRight + strayLeft, LungComponents.keepLungs(map, Affine.diagonal(1, 1, 5)),
+			"a blob 15 mm lower and one under a tenth of the left lung");
 		assertEquals(2, map.labels()[(2 * NY + 3) * NX + 21], "the small right lung keeps its label");
-		assertEquals(0, map.labels()[(2 * NY + 16) * NX + 27], "a smaller right-lung blob goes");
+		assertEquals(0, map.labels()[(1 * NY + 16) * NX + 27], "a lower right-lung blob goes");
 		assertEquals(1, map.labels()[(5 * NY + 5) * NX + 5], "the left lung stays");
 	}
 
@@ -92,10 +94,10 @@ class LungComponentsTest {
 		assertEquals(720, stomach);
 		final ProbabilityMap upsideDown = background();
 		System.arraycopy(map.values(), 0, upsideDown.values(), 0, map.values().length);
-		assertEquals(stomach, LungComponents.keepLungs(map, UP_Z));
+		assertEquals(stomach, LungComponents.keepLungs(map, Affine.diagonal(1, 1, 5)), "20 mm lower");
 		assertEquals(0, map.labels()[(3 * NY + 5) * NX + 26], "the gas pocket is background");
 		assertEquals(1, map.labels()[(6 * NY + 5) * NX + 5], "the left lung stays");
-		assertEquals(lung, LungComponents.keepLungs(upsideDown, Affine.diagonal(1, 1, -1)), "up is down the grid");
+		assertEquals(lung, LungComponents.keepLungs(upsideDown, Affine.diagonal(1, 1, -5)), "up is down the grid");
 		assertEquals(1, upsideDown.labels()[(3 * NY + 5) * NX + 26]);
 	}
 
@@ -143,7 +145,24 @@ class LungComponentsTest {
 		assertEquals(0, LungComponents.neck(new int[] { 0, 0, 2, 5, 9, 20, 40, 90, 128, 128, 60, 10 }, 5),
 			"a lung tapering to its base and apex");
 		assertEquals(0, LungComponents.neck(new int[] { 3, 8, 4, 30, 60, 128 }, 5), "a dip near the base, 5 mm up");
+		assertEquals(0, LungComponents.neck(new int[] { 0, 128, 128, 128, 128, 128, 128, 128, 128, 0, 0 }, 5),
+			"empty slices are no neck");
 		assertEquals(8, LungComponents.neck(new int[] { 0, 40, 40, 40, 40, 40, 40, 10, 10, 90, 20, 95 }, 10),
 			"of two narrowest, the highest");
+	}
+
+	@Test
+	void aLungInPiecesReachingAsHighIsKeptWhole() {
+		final ProbabilityMap map = background();
+		box(map, 1, 2, 10, 2, 18, 1, 10);
+		assertEquals(432, box(map, 2, 14, 17, 2, 18, 1, 10));
+		assertEquals(112, box(map, 2, 19, 20, 2, 18, 1, 8), "a quarter of the larger piece, 3 mm away, 5 mm lower");
+		assertEquals(288, box(map, 2, 28, 30, 2, 18, 1, 10));
+		final int lower = box(map, 2, 22, 23, 2, 18, 1, 6);
+		assertEquals(lower, LungComponents.keepLungs(map, Affine.diagonal(1, 1, 2.5)), "a piece 10 mm lower goes");
+		assertEquals(2, map.labels()[(5 * NY + 10) * NX + 15], "the larger piece stays");
+		assertEquals(2, map.labels()[(5 * NY + 10) * NX + 19], "a piece as high and close stays");
+		assertEquals(2, map.labels()[(5 * NY + 10) * NX + 28], "a piece as high, 12 mm away, stays");
+		assertEquals(0, map.labels()[(5 * NY + 10) * NX + 22]);
 	}
 }
