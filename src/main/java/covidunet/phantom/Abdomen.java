@@ -20,7 +20,8 @@ final class Abdomen {
 
 	private final double liverReach, stomachU, stomachV, stomachW, stomachRu, stomachRv, stomachRw, airLevel;
 	private final double spleenU, spleenV, spleenW, spleenRu, spleenRv, spleenRw;
-	private final double liverBottom, kidneyU, kidneyV, kidneyRu, kidneyRv, kidneyRw, perirenal, bowelTop, gasLevel, loopLevel;
+	private final double liverBottom, kidneyU, kidneyV, kidneyRu, kidneyRv, kidneyRw, perirenal;
+	private final double bowelTop, gasLevel, loopLevel;
 	private final double[] kidneyW = new double[2];
 	private final boolean air;
 	private final ValueNoise bowel;
@@ -95,17 +96,12 @@ final class Abdomen {
 			s.set(tissues.spleen + 5 * tissues.coarse.at(u, v, w));
 			return;
 		}
-		final int side = u > 0 ? Lungs.RIGHT : Lungs.LEFT;
-		final double ku = (Math.abs(u) - kidneyU) / kidneyRu, kv = (v - kidneyV) / kidneyRv;
-		final double kw = (w - kidneyW[side]) / kidneyRw;
-		if (ku * ku + kv * kv + kw * kw < 1) {
+		if (inKidney(u, v, w, 0)) {
 			s.set(tissues.kidney + 5 * tissues.coarse.at(u, v, w));
 			return;
 		}
 		if (colon.sample(u, v, w, tissues, s)) return;
-		final double eu = (Math.abs(u) - kidneyU) / (kidneyRu + perirenal), ev = (v - kidneyV) / (kidneyRv + perirenal);
-		final double ew = (w - kidneyW[side]) / (kidneyRw + perirenal);
-		if (eu * eu + ev * ev + ew * ew < 1) {
+		if (inKidney(u, v, w, perirenal)) {
 			s.set(tissues.fat(u, v, w));
 			return;
 		}
@@ -127,5 +123,12 @@ final class Abdomen {
 			}
 		}
 		s.set(tissues.fattySoftTissue(u, v, w));
+	}
+
+	/** Whether the point lies in the kidney on its side, grown by {@code margin} mm along each radius. */
+	private boolean inKidney(final double u, final double v, final double w, final double margin) {
+		final double ku = (Math.abs(u) - kidneyU) / (kidneyRu + margin), kv = (v - kidneyV) / (kidneyRv + margin);
+		final double kw = (w - kidneyW[u > 0 ? Lungs.RIGHT : Lungs.LEFT]) / (kidneyRw + margin);
+		return ku * ku + kv * kv + kw * kw < 1;
 	}
 }

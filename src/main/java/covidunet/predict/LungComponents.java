@@ -15,13 +15,14 @@ import covidunet.io.Affine;
  * bowel gas can be larger than a lung base in a scan of the abdomen); equal heights go to the
  * one with more of the side's voxels. Candidates reaching almost as high (within
  * {@value #LEVEL_MM} mm) are kept too: a lung the network found in pieces (in a scan of the lung
- * bases, gas in the bowel reaching its top slice stays as well). The lungs may be one component if they touch. A kept lung
- * is then cut at a neck: a lung's cross-section grows from the apex and shrinks to the base, so a
- * slice holding at most half of the most both above and below it, with at least
- * {@value #NECK_MM} mm of the component below, joins the lung to something else (gas in the
- * colon running down the flank), and everything of the component below that slice goes. The segmenter
- * applies the body mask and the lungs' sides ({@link LungSides}) first, so the air around the
- * patient is never a candidate and the left lung is the one on the patient's left.
+ * bases, gas in the bowel reaching its top slice stays as well). The lungs may be one component
+ * if they touch. A kept lung is then cut at a neck: a lung's cross-section grows from the apex
+ * and shrinks to the base, so a slice holding at most half of the most both above and below it,
+ * with at least {@value #NECK_MM} mm of the component below, joins the lung to something else
+ * (gas in the colon running down the flank), and everything of the component below that slice
+ * goes. The segmenter applies the body mask and the lungs' sides ({@link LungSides}) first, so
+ * the air around the patient is never a candidate and the left lung is the one on the patient's
+ * left.
  */
 public final class LungComponents {
 
@@ -55,9 +56,10 @@ public final class LungComponents {
 		markLung(LEFT_LUNG, labels, ids, height, kept);
 		markLung(RIGHT_LUNG, labels, ids, height, kept);
 		final UpAxis up = UpAxis.of(affine, size);
+		final int[][] profiles = up.profiles(ids, kept);
 		final int[] floor = new int[components.count()];
 		for (int c = 1; c < kept.length; c++) {
-			if (kept[c]) floor[c] = neck(up.profile(ids, c), up.spacing());
+			if (kept[c]) floor[c] = neck(profiles[c], up.spacing());
 		}
 		final float[] values = probabilities.values();
 		final int voxels = labels.length;
@@ -139,27 +141,33 @@ public final class LungComponents {
 	 * The grid axis closest to the body's up (world superior), its direction, and slices along it
 	 * numbered from the bottom.
 	 */
-	private record UpAxis(int axis, boolean reversed, int slices, double spacing, int[] size) {
+	private record UpAxis(int axis, boolean reversed, double spacing, int[] size) {
 
 		static UpAxis of(final Affine affine, final int[] size) {
 			int axis = 0;
 			for (int a = 1; a < 3; a++) {
 				if (Math.abs(affine.get(2, a)) > Math.abs(affine.get(2, axis))) axis = a;
 			}
-			return new UpAxis(axis, affine.get(2, axis) < 0, size[axis], affine.columnNorm(axis), size);
+			return new UpAxis(axis, affine.get(2, axis) < 0, affine.columnNorm(axis), size);
 		}
 
 		/** The slice of voxel {@code v}, 0 the lowest. */
 		int slice(final int v) {
 			final int index = axis == 0 ? v % size[0] : axis == 1 ? v / size[0] % size[1] : v / (size[0] * size[1]);
-			return reversed ? slices - 1 - index : index;
+			return reversed ? size[axis] - 1 - index : index;
 		}
 
-		/** The voxel count of component {@code id} in each slice, from the bottom up. */
-		int[] profile(final int[] ids, final int id) {
-			final int[] count = new int[slices];
+		/**
+		 * The voxel count of each component in {@code selected} in each slice, from the bottom up
+		 * (null for the others), in one pass over the voxels.
+		 */
+		int[][] profiles(final int[] ids, final boolean[] selected) {
+			final int[][] count = new int[selected.length][];
+			for (int c = 1; c < selected.length; c++) {
+				if (selected[c]) count[c] = new int[size[axis]];
+			}
 			for (int v = 0; v < ids.length; v++) {
-				if (ids[v] == id) count[slice(v)]++;
+				if (ids[v] != 0 && selected[ids[v]]) count[ids[v]][slice(v)]++;
 			}
 			return count;
 		}

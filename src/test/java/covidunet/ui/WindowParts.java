@@ -65,7 +65,8 @@ record WindowParts(JFrame frame) {
 			frame.setLocation(PLACE);
 			return null;
 		});
-		waitFor("the training window at " + PLACE, training, () -> onEdt(() -> frame.getLocationOnScreen().equals(PLACE)));
+		waitFor("the training window at " + PLACE, training, () -> onEdt(() -> frame.getLocationOnScreen().equals(
+			PLACE)));
 		return new WindowParts(frame);
 	}
 
