@@ -17,8 +17,8 @@ import net.imglib2.type.numeric.RealType;
  * The acceptance figures of a trained model on its fold's held-out cases, on each scan's own voxel
  * grid: each case segmented as {@code segment} does ({@link Segmenter} with its defaults) and
  * compared with its mask. Prints per case the lung Dice (labels 1–3 united), the infection Dice,
- * left and right lung Dice, and then the pooled lung and infection Dice (CONTRACT.md's
- * definitions).
+ * left and right lung Dice, and then the pooled lung and infection Dice (docs/formats.md,
+ * Labels).
  * <p>
  * Run from the project folder after {@code mvn package}:
  * {@code java -cp "target/classes:target/dependency/*" bench/HeldOutDice.java DATASET FOLDS FOLD MODEL}.

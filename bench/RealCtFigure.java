@@ -13,7 +13,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 /**
- * The README's figure of issue 16: the real CT {@code example_ct_sm.nii.gz} with, in columns, the
+ * The figure of the README and docs/real-scans.md: the real CT {@code example_ct_sm.nii.gz} with, in columns, the
  * CT, the TotalSegmentator lungs (lobes 10, 11 as label 1, the patient's left; 12–14 as label 2)
  * and our labels; in rows, three slices through the lung bases and one through the upper abdomen
  * (the fifth slice from the bottom), drawn as the evaluation's case figures are.

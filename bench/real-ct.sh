@@ -7,7 +7,8 @@
 # A stage of 0 minutes scores the model in WORKDIR as it is (e.g. after a change to segment); a
 # model already in WORKDIR is resumed, not replaced (stages are then numbered from 0 again).
 # SEED (default 1, the demo's) seeds the training's weights and patches; the cohort and split stay.
-# Usage: [SEED=S] bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
+# CARD (default models/cpu-small.json) is the configuration trained.
+# Usage: [SEED=S] [CARD=F] bench/real-ct.sh WORKDIR [M [M2 ...]]     e.g. bench/real-ct.sh /tmp/real 10 10 20
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:?usage: bench/real-ct.sh WORKDIR [MINUTES ...]}"
@@ -23,7 +24,7 @@ resume=false
 [ ! -f "$work/model/model.json" ] || resume=true
 for minutes in "$@"; do
 	[ "$minutes" -eq 0 ] || "$here/covid-unet" train --dataset "$work/cohort" --folds_file "$work/folds.json" --fold 0 \
-		--config "$here/models/cpu-small.json" --output "$work/model" --cache "$work/cache" --max_minutes "$minutes" \
+		--config "${CARD:-$here/models/cpu-small.json}" --output "$work/model" --cache "$work/cache" --max_minutes "$minutes" \
 		--seed "${SEED:-1}" --resume "$resume" | tail -n 1
 	[ "$minutes" -eq 0 ] || resume=true
 	total=$((total + minutes))

@@ -21,8 +21,8 @@ import covidunet.io.nifti.NiftiReader;
 import covidunet.io.nifti.VoxelStatistics;
 
 /**
- * {@code info --input F}: one JSON object describing a NIfTI file (CONTRACT.md, "Outputs of
- * info"), computed from the file every time by streaming its voxels once. Needs neither
+ * {@code info --input F}: one JSON object describing a NIfTI file (docs/cli.md,
+ * "info"), computed from the file every time by streaming its voxels once. Needs neither
  * TensorFlow nor a SciJava context, so it starts fast.
  */
 public final class InfoSubcommand {

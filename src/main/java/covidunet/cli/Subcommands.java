@@ -91,7 +91,7 @@ public final class Subcommands {
 	}
 
 	/**
-	 * The project's subcommands, in CONTRACT.md's order. A new one is one more line here, e.g.
+	 * The project's subcommands, in the order of docs/cli.md's table. A new one is one more line here, e.g.
 	 * {@code .command("phantom", GeneratePhantomCommand.class, "synthetic cohort ...")}.
 	 */
 	public static Subcommands standard() {

@@ -7,8 +7,10 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * The one image representation of the core: an ImgLib2 image indexed (x, y, z) plus its
- * {@link Geometry}. Every stage takes and returns volumes, so the geometry travels with the
- * voxels from the file read to the file written.
+ * {@link Geometry}. Reading, preprocessing, segmentation and writing take and return volumes,
+ * so the geometry travels with the voxels from the file read to the file written. Preprocessed
+ * training cases keep flat arrays for the patch sampler's hot loops and give their image and
+ * labels as volumes on request; the network itself sees tensors.
  *
  * @param <T> the voxel type
  */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Where the network runs and which default configuration fits there: the first GPU TensorFlow
- * lists if it lists one, else the CPU (CONTRACT.md, {@code train} defaults). Only one device is
+ * lists if it lists one, else the CPU (docs/training.md, Configuration). Only one device is
  * used; further GPUs are reported as unused.
  *
  * @param device the device to place the graph on; {@link DeviceInfo#name()} is TensorFlow's full

@@ -24,7 +24,7 @@ import covidunet.io.nifti.NiftiReader;
 import covidunet.io.nifti.NiftiWriter;
 
 /**
- * What {@code segment} and Segment Volume do with files (CONTRACT.md, Files and names): one NIfTI
+ * What {@code segment} and Segment Volume do with files (docs/formats.md, Label images and volumes): one NIfTI
  * file or a folder of DICOM slices of one series into one label file ({@code <stem>_volumes.csv}
  * beside it), or a folder of NIfTI files into a folder ({@code <case>.nii.gz} each, keeping the
  * case id, and {@code volumes.csv}). Labels are uint8 NIfTI with the input's geometry and the

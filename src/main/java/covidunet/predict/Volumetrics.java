@@ -10,7 +10,7 @@ import covidunet.dataset.MaskReader;
 import covidunet.io.Volume;
 
 /**
- * The volumes clinicians read from a segmentation (CONTRACT.md, Labels and anatomy): the lung
+ * The volumes clinicians read from a segmentation (docs/formats.md, Labels): the lung
  * volume is labels 1 + 2 + 3; the infection share is label 3 over labels 1 + 2 + 3; per side,
  * each infection voxel counts for the lung whose label is nearest to it ({@link InfectionSides}).
  * Volumes in millilitres (voxel volume = the product of the spacings, mm³ / 1000).

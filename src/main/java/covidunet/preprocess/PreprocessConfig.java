@@ -14,7 +14,7 @@ import com.google.gson.JsonPrimitive;
 import covidunet.BadInputException;
 
 /**
- * Every parameter of preprocessing (PIPELINE.md, Preprocessing), saved with each model and part
+ * Every parameter of preprocessing (docs/method.md, Preprocessing), saved with each model and part
  * of each cache key. The defaults, {@link #REFERENCE}, are the reference's: clip to
  * [−1250, 250] HU, min–max to [0, 255] per volume, resample to 1.58 × 1.58 × 2.70 mm (cubic
  * image, per-label linear labels), z-score per volume; ours adds the canonical orientation RAS

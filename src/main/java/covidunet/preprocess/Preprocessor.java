@@ -15,7 +15,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 /**
- * Preprocesses one case (PIPELINE.md, Preprocessing), in this order:
+ * Preprocesses one case (docs/method.md, Preprocessing), in this order:
  * <ol>
  * <li>refuse NaN and infinite image voxels, and labels other than 0–3;</li>
  * <li>reorient image and labels to the canonical orientation ({@link Reorientation});</li>

@@ -13,7 +13,7 @@ import com.google.gson.JsonPrimitive;
 import covidunet.BadInputException;
 
 /**
- * The probabilities and ranges of the training augmentation (PIPELINE.md, "Training samples and
+ * The probabilities and ranges of the training augmentation (docs/method.md, "Training samples and
  * augmentation"; batchgenerators semantics). {@link #reference()} holds the reference pipeline's
  * values; it is saved with every model as JSON ({@link #toJson()}, {@link #fromJson}).
  * <p>
@@ -122,7 +122,7 @@ public record AugmentationConfig(double mirrorProbability,
 		probability("scan_end", scanEndProbability);
 	}
 
-	/** The reference pipeline's augmentation (PIPELINE.md). */
+	/** The reference pipeline's augmentation (docs/method.md). */
 	public static AugmentationConfig reference() {
 		return new AugmentationConfig(0.5,
 			0.15, new Range(0.3, 3),

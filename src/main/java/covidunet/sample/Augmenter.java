@@ -10,7 +10,7 @@ import java.util.concurrent.RecursiveAction;
 import covidunet.preprocess.PreprocessedCase;
 
 /**
- * The training augmentation (PIPELINE.md; batchgenerators semantics) fused with the crop: one
+ * The training augmentation (docs/method.md; batchgenerators semantics) fused with the crop: one
  * {@link AugmentationDraw} from the patch's random, then one coordinate map (mirroring, elastic
  * deformation, rotation, scaling and the move to the centre; see {@link CoordinateMap}) and one
  * interpolation, then the intensity operations on the patch.
@@ -18,7 +18,7 @@ import covidunet.preprocess.PreprocessedCase;
  * <b>Interpolation.</b> The image is sampled with Keys' cubic convolution (Catmull–Rom, a = −½),
  * the labels with the nearest voxel; outside the volume the image is the case's minimum (air, as
  * MIScnn pads training patches) and the labels background.
- * PIPELINE.md allows it instead of SciPy's prefiltered order-3 B-spline: it interpolates the
+ * It replaces SciPy's prefiltered order-3 B-spline (docs/method.md): it interpolates the
  * voxels themselves, so it needs no prefiltered copy of the volume (no per-case cache, no doubled
  * memory, nothing to invalidate), it reproduces polynomials up to degree 2 (the B-spline up to 3)
  * and it overshoots less at sharp edges. {@link #KERNEL} names it.

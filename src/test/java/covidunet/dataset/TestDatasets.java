@@ -25,7 +25,7 @@ public final class TestDatasets {
 	/** An LPS-like affine with 1.5 mm in-plane and 3 mm slices, as scanners write. */
 	public static final Affine AFFINE = Affine.ofRows(-1.5, 0, 0, 105.2, 0, -1.5, 0, 130.7, 0, 0, 3, -212.5);
 
-	/** The 20 case ids of the real dataset (PIPELINE.md, Data). */
+	/** The 20 case ids of the real dataset (docs/method.md, Data). */
 	public static final List<String> REAL_IDS = List.of("coronacases_001", "coronacases_002", "coronacases_003",
 		"coronacases_004", "coronacases_005", "coronacases_006", "coronacases_007", "coronacases_008",
 		"coronacases_009", "coronacases_010", "radiopaedia_4_85506_1", "radiopaedia_7_85703_0",

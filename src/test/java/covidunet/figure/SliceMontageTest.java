@@ -30,7 +30,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * and read back: lungs darker than the body, infection drawn reddish inside the lungs, the
  * patient's left lung on the image's right.
  * <p>
- * With {@code -Dcovidunet.montage=FILE} it also writes the montage there: the README's figure,
+ * With {@code -Dcovidunet.montage=FILE} it also writes the montage there: the figure of docs/cli.md (phantom),
  * {@code docs/images/phantom_montage.png}.
  */
 class SliceMontageTest {

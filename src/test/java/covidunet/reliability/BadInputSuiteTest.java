@@ -31,7 +31,7 @@ import covidunet.cli.Subcommands;
  * temporary file, no input changed, by SHA-256). What is accepted instead (what {@code info}
  * describes, a negative pixdim read as its size) must exit with 0, leave the inputs as they were
  * and, for {@code info}, show it in the JSON. Writes what was observed to {@value #TABLE} (the
- * README's table).
+ * docs/reliability.md's table).
  */
 class BadInputSuiteTest {
 

@@ -11,7 +11,7 @@ import covidunet.io.nifti.NiftiFiles;
  * A bad volume of the suite: made by spoiling a good case's image or mask (or both), and tried
  * with some subcommands.
  *
- * @param label the bad input, as the README's table names it
+ * @param label the bad input, as the table of docs/reliability.md names it
  * @param role which file {@code info} and {@code segment} are given: the image or the mask
  * @param spoil what is done to the case's files
  * @param subcommands the subcommands it is tried with
@@ -40,7 +40,7 @@ record BadVolume(String label, Role role, Spoil spoil, List<String> subcommands,
 	private static final List<String> READABLE = List.of("info", "segment", "folds");
 	private static final List<String> INFO = List.of("info");
 
-	/** Every bad volume, in the README's order. */
+	/** Every bad volume, in the order of docs/reliability.md. */
 	static List<BadVolume> all() {
 		return List.of(
 			image("truncated gzip stream", (i, m) -> BadFiles.truncate(i)),

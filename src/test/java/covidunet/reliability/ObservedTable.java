@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * What the suite's runs gave, as Markdown: one row per bad input (the README's table: the
+ * What the suite's runs gave, as Markdown: one row per bad input (the table of docs/reliability.md: the
  * subcommands tried, their exit codes, one representative message) and one row per run.
  */
 final class ObservedTable {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One run of a subcommand with a bad input: a case of the suite.
  *
- * @param input the bad input, as the README's table names it
+ * @param input the bad input, as the table of docs/reliability.md names it
  * @param subcommand the subcommand run
  * @param setup makes the run's inputs in its workspace and gives its arguments
  */

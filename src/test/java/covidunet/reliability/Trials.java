@@ -25,7 +25,7 @@ final class Trials {
 
 	private Trials() {}
 
-	/** All runs, in the README's order. */
+	/** All runs, in the order of docs/reliability.md. */
 	static List<Trial> all() {
 		final List<Trial> trials = new ArrayList<>();
 		for (final BadVolume v : BadVolume.all()) {

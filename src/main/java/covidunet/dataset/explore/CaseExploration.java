@@ -27,7 +27,7 @@ public record CaseExploration(String id, long[] dims, double[] spacing, String o
 		return voxels[label] * voxelMl;
 	}
 
-	/** The lung volume in mL: left, right and infection together (CONTRACT.md, Volumetrics). */
+	/** The lung volume in mL: left, right and infection together (docs/formats.md, Label images and volumes). */
 	public double lungMillilitres() {
 		return (voxels[1] + voxels[2] + voxels[3]) * voxelMl;
 	}

@@ -39,7 +39,7 @@ public final class ModelCard {
 	/** The newest {@code format_version} this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
 
-	/** The class names by label value (CONTRACT.md, Labels and anatomy). */
+	/** The class names by label value (docs/formats.md, Labels). */
 	public static final List<String> CLASSES = List.of("background", "lung_left", "lung_right", "infection");
 
 	/** The reference's patch size, x, y, z. */

@@ -28,7 +28,7 @@ import covidunet.io.FileTrees;
 import covidunet.model.SessionThreads;
 
 /**
- * Exports and loads model directories (CONTRACT.md, A model directory): {@value #MODEL_JSON} and
+ * Exports and loads model directories (docs/formats.md, Model directory): {@value #MODEL_JSON} and
  * {@value #SAVED_MODEL}{@code /}, beside which the trainer keeps {@code checkpoints/},
  * {@code history.tsv} and curves. The SavedModel has one signature, {@value #SIGNATURE}, with
  * input {@value #INPUT} (float32, NDHWC) and output {@value #OUTPUT} (the softmax, NDHWC).

@@ -6,7 +6,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The training loss of the reference (PIPELINE.md, "Loss"): soft Tversky plus categorical
+ * The training loss of the reference (docs/method.md, "Loss and optimisation"): soft Tversky plus categorical
  * cross-entropy, the same as {@code loss_fn} of {@code shared/bench/peer_unet3d_torch.py}.
  * <p>
  * With p = softmax(logits) over the class axis and y the one-hot labels, per sample b and class c

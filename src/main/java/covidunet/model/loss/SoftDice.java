@@ -10,7 +10,7 @@ import org.tensorflow.types.TInt32;
  * {@code dice_soft}): per sample b and class c, with sums over the sample's voxels,
  * D = (2·Σ y·p + 1e-5) / (Σ y + Σ p + 1e-5). {@link #perClass} averages D over the samples;
  * {@link #mean} averages it over samples and classes, background included — that single number is
- * what the training log reports as "soft Dice" (PIPELINE.md calls the reference's
+ * what the training log reports as "soft Dice" (the reference calls it, docs/method.md,
  * "generalized soft Dice"; it is this unweighted class mean, not Sudre's volume-weighted
  * generalised Dice).
  */

@@ -21,7 +21,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The standard 3D U-Net of PIPELINE.md as a TensorFlow graph. Per level two 3 × 3 × 3 'same'
+ * The standard 3D U-Net of docs/method.md as a TensorFlow graph. Per level two 3 × 3 × 3 'same'
  * convolutions, each Conv → ReLU [→ norm]; 2 × 2 × 2 max-pooling down; 2 × 2 × 2 stride-2
  * transposed convolution up (to the level's filters); concatenation [skip, up]; a 1 × 1 × 1 head
  * to the classes; softmax.

@@ -28,14 +28,14 @@ public record UNetConfig(int levels, int baseFilters, Norm norm, int classes, in
 	int batchSize, double momentum)
 {
 
-	/** The default number of classes: background, lung, infection… as PIPELINE.md's four. */
+	/** The default number of classes: background, lung, infection… as docs/method.md's four. */
 	public static final int DEFAULT_CLASSES = 4;
 
 	/** The default batch-normalisation momentum (Keras' 0.99, the reference's). */
 	public static final double DEFAULT_MOMENTUM = 0.99;
 
 	/**
-	 * The reference network (PIPELINE.md): depth 4 (5 levels), 32 base filters, batch norm,
+	 * The reference network (docs/method.md): depth 4 (5 levels), 32 base filters, batch norm,
 	 * 160 × 160 × 80 patches, batch 2; 22,587,204 parameters (moving statistics included). For a
 	 * GPU: on two CPU cores one training step takes 31 s and 14.7 GB of memory ({@code bench train}),
 	 * a 150-step epoch about 80 minutes.

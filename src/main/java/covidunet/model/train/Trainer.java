@@ -25,8 +25,8 @@ import covidunet.sample.PatchSampler;
 import covidunet.sample.ValidationPatches;
 
 /**
- * Trains a {@link covidunet.model.net.UNet} as the reference does (PIPELINE.md, Training) and
- * keeps a model directory up to date as it goes (CONTRACT.md, A model directory).
+ * Trains a {@link covidunet.model.net.UNet} as the reference does (docs/method.md, Loss and optimisation) and
+ * keeps a model directory up to date as it goes (docs/formats.md, Model directory).
  * <p>
  * <b>Each epoch</b>: {@code iterations_per_epoch} Adam steps on augmented batches from a
  * {@link PatchProducer} at the schedule's learning rate; then the validation loss on fixed

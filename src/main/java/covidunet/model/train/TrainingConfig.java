@@ -22,7 +22,7 @@ import covidunet.sample.SamplingConfig;
 /**
  * How a network is trained: its architecture, the preprocessing, the patch sampling and
  * augmentation, Adam's learning rate, the epochs, the plateau schedule and early stopping. The
- * defaults are the reference's (PIPELINE.md); {@link #of(UNetConfig)} gives them for a network.
+ * defaults are the reference's (docs/method.md); {@link #of(UNetConfig)} gives them for a network.
  * <p>
  * Its JSON form is the model card of {@code models/} ({@value #FORMAT}, {@link #read(Path)}): the
  * members {@code architecture}, {@code preprocessing}, {@code sampling}, {@code augmentation} and
@@ -144,8 +144,8 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 
 	/**
 	 * The CPU default: {@link UNetConfig#CPU_DEFAULT} trained for short runs. Seven choices differ
-	 * from the reference, chosen by 10-minute trainings on the phantom cohort on two cores (README,
-	 * Training): a fixed map from HU, the window [−1250, 250] onto [{@value #CPU_RESCALE_LOW},
+	 * from the reference, chosen by 10-minute trainings on the phantom cohort on two cores
+	 * (docs/training.md): a fixed map from HU, the window [−1250, 250] onto [{@value #CPU_RESCALE_LOW},
 	 * {@value #CPU_RESCALE_HIGH}] without z-score, so that an intensity means the same whatever the
 	 * field of view (the reference's per-volume min–max and z-score move every value of a scan that
 	 * is mostly abdomen; the range puts lung near −1 and soft tissue near 1, as a chest's z-score

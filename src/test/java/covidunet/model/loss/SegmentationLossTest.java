@@ -212,7 +212,7 @@ class SegmentationLossTest {
 		}
 	}
 
-	/** The same quantities as {@link #evaluate}, in double loops straight from PIPELINE.md. */
+	/** The same quantities as {@link #evaluate}, in double loops straight from docs/method.md. */
 	private static double[] reference(final float[] logits, final byte[] labels) {
 		double tversky = 0;
 		double crossEntropy = 0;
