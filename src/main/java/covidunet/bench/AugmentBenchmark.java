@@ -102,7 +102,7 @@ public final class AugmentBenchmark {
 	 * probabilities, batch 2), timed over {@value #PRODUCER_SECONDS} s after a warm-up third.
 	 */
 	private static double producerPatchesPerSecond(final PreprocessedCase source) {
-		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT.withPatchSize(PATCH));
+		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT, PATCH);
 		try (PatchProducer producer = PatchProducer.builder(List.of(source), new Augmenter(AugmentationConfig
 			.reference()), sampler, SEED).start())
 		{

@@ -38,7 +38,7 @@ public final class FreshModel {
 			try (Session session = new Session(graph)) {
 				session.initialize();
 				return ModelDirectory.export(dir, session, net.input(), net.probs(), ModelCard.builder().architecture(config
-					.toJson()).classes(classNames(config.classes())).patchSize(config.patch()).build(), false);
+					.toJson()).classes(classNames(config.classes())).build(), false);
 			}
 		}
 	}

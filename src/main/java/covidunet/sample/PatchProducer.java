@@ -352,8 +352,8 @@ public final class PatchProducer implements AutoCloseable {
 			if ((long) iterations * batchSize > Integer.MAX_VALUE) {
 				throw new BadInputException("iterations per epoch × batch size: more than 2^31 patches per epoch");
 			}
-			if ((long) batchSize * sampler.config().patchVoxels() > Integer.MAX_VALUE - 8) {
-				throw new BadInputException("batch size: " + batchSize + " patches of " + sampler.config().patchVoxels() +
+			if ((long) batchSize * sampler.patchVoxels() > Integer.MAX_VALUE - 8) {
+				throw new BadInputException("batch size: " + batchSize + " patches of " + sampler.patchVoxels() +
 					" voxels do not fit one array");
 			}
 			final PatchProducer producer = new PatchProducer(this);

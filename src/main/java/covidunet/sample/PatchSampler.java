@@ -1,9 +1,11 @@
 package covidunet.sample;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
+import covidunet.BadInputException;
 import covidunet.preprocess.PreprocessedCase;
 
 /**
@@ -39,10 +41,25 @@ public final class PatchSampler {
 	private final int[] size;
 	private final Map<PreprocessedCase, ForegroundIndex> indices = new ConcurrentHashMap<>();
 
-	/** @param config the patch size and foreground oversampling */
-	public PatchSampler(final SamplingConfig config) {
+	/**
+	 * @param config the foreground oversampling
+	 * @param patchSize the patch size along x, y, z (the network's), each ≥ 1
+	 * @throws BadInputException naming the patch size if it is not 3 positive sizes or holds 2^31
+	 *           voxels or more
+	 */
+	public PatchSampler(final SamplingConfig config, final int... patchSize) {
+		if (patchSize.length != 3) throw new BadInputException("patch size: needs 3 sizes (x, y, z), got " +
+			patchSize.length);
+		long voxels = 1;
+		for (final int s : patchSize) {
+			if (s < 1) throw new BadInputException("patch size: each size must be at least 1, got " + Arrays.toString(
+				patchSize));
+			voxels *= s;
+		}
+		if (voxels > Integer.MAX_VALUE) throw new BadInputException("patch size: " + Arrays.toString(patchSize) +
+			" has more than 2^31 voxels");
 		this.config = config;
-		this.size = config.patchSize();
+		this.size = patchSize.clone();
 	}
 
 	/** The configuration. */
@@ -53,6 +70,11 @@ public final class PatchSampler {
 	/** The patch size along x, y, z (a copy). */
 	public int[] patchSize() {
 		return size.clone();
+	}
+
+	/** The number of voxels in a patch. */
+	public int patchVoxels() {
+		return size[0] * size[1] * size[2];
 	}
 
 	/**

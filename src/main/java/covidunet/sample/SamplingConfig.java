@@ -1,6 +1,5 @@
 package covidunet.sample;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,64 +12,46 @@ import com.google.gson.JsonPrimitive;
 import covidunet.BadInputException;
 
 /**
- * How training patches are placed: their size, and which share of them is centred on a
- * foreground voxel instead of uniformly. Immutable; the defaults are the reference's (160 × 160 ×
- * 80 patches, uniform placement). Saved with every model as JSON:
+ * Where training patches are placed: which share of them is centred on a foreground voxel instead
+ * of uniformly, and which labels count as foreground. Immutable; the defaults are the reference's
+ * (uniform placement). The patch size is the network's ({@code UNetConfig.patch()}), given to the
+ * {@link PatchSampler} beside this configuration. Saved with every model as JSON:
  *
  * <pre>
- * { "patch_size": [160, 160, 80], "foreground_fraction": 0.0, "foreground": "lungs_or_infection" }
+ * { "foreground_fraction": 0.0, "foreground": "lungs_or_infection" }
  * </pre>
  */
 public final class SamplingConfig {
 
-	/** The reference's sampling: 160 × 160 × 80 patches, uniformly placed. */
-	public static final SamplingConfig DEFAULT = new SamplingConfig(new int[] { 160, 160, 80 }, 0.0,
-		Foreground.LUNGS_OR_INFECTION);
+	/** The reference's sampling: patches placed uniformly. */
+	public static final SamplingConfig DEFAULT = new SamplingConfig(0.0, Foreground.LUNGS_OR_INFECTION);
 
-	private static final String PATCH_SIZE = "patch_size";
+	/**
+	 * The member of format version 1, where a card also gave the patch size here; readers of old
+	 * files check it against the network's and drop it ({@link #withoutLegacyPatchSize}).
+	 */
+	public static final String LEGACY_PATCH_SIZE = "patch_size";
+
 	private static final String FRACTION = "foreground_fraction";
 	private static final String FOREGROUND = "foreground";
-	private static final Set<String> MEMBERS = Set.of(PATCH_SIZE, FRACTION, FOREGROUND);
+	private static final Set<String> MEMBERS = Set.of(FRACTION, FOREGROUND);
 
-	private final int[] patchSize;
 	private final double foregroundFraction;
 	private final Foreground foreground;
 
 	/**
-	 * @param patchSize the patch size along x, y, z, each ≥ 1
 	 * @param foregroundFraction the probability, in [0, 1], that a patch is centred on a
 	 *          foreground voxel rather than placed uniformly; 0 is the reference's sampling
 	 * @param foreground which labels count as foreground
 	 * @throws BadInputException naming the parameter if one is out of range
 	 */
-	public SamplingConfig(final int[] patchSize, final double foregroundFraction, final Foreground foreground) {
-		if (patchSize.length != 3) throw new BadInputException(PATCH_SIZE + ": needs 3 sizes (x, y, z), got " +
-			patchSize.length);
-		long voxels = 1;
-		for (final int s : patchSize) {
-			if (s < 1) throw new BadInputException(PATCH_SIZE + ": each size must be at least 1, got " +
-				Arrays.toString(patchSize));
-			voxels *= s;
-		}
-		if (voxels > Integer.MAX_VALUE) throw new BadInputException(PATCH_SIZE + ": " + Arrays.toString(patchSize) +
-			" has more than 2^31 voxels");
+	public SamplingConfig(final double foregroundFraction, final Foreground foreground) {
 		if (!(foregroundFraction >= 0 && foregroundFraction <= 1)) {
 			throw new BadInputException(FRACTION + ": must be between 0 and 1, got " + foregroundFraction);
 		}
 		if (foreground == null) throw new BadInputException(FOREGROUND + ": missing");
-		this.patchSize = patchSize.clone();
 		this.foregroundFraction = foregroundFraction;
 		this.foreground = foreground;
-	}
-
-	/** The patch size along x, y, z (a copy). */
-	public int[] patchSize() {
-		return patchSize.clone();
-	}
-
-	/** The number of voxels in a patch. */
-	public int patchVoxels() {
-		return patchSize[0] * patchSize[1] * patchSize[2];
 	}
 
 	/** The probability that a patch is centred on a foreground voxel. */
@@ -83,27 +64,19 @@ public final class SamplingConfig {
 		return foreground;
 	}
 
-	/** This configuration with another patch size. */
-	public SamplingConfig withPatchSize(final int... size) {
-		return new SamplingConfig(size, foregroundFraction, foreground);
-	}
-
 	/** This configuration with another foreground fraction. */
 	public SamplingConfig withForegroundFraction(final double fraction) {
-		return new SamplingConfig(patchSize, fraction, foreground);
+		return new SamplingConfig(fraction, foreground);
 	}
 
 	/** This configuration with other foreground labels. */
 	public SamplingConfig withForeground(final Foreground labels) {
-		return new SamplingConfig(patchSize, foregroundFraction, labels);
+		return new SamplingConfig(foregroundFraction, labels);
 	}
 
 	/** The JSON form (see the class description). */
 	public JsonObject toJson() {
 		final JsonObject json = new JsonObject();
-		final JsonArray size = new JsonArray();
-		for (final int s : patchSize) size.add(s);
-		json.add(PATCH_SIZE, size);
 		json.addProperty(FRACTION, foregroundFraction);
 		json.addProperty(FOREGROUND, foreground.key());
 		return json;
@@ -119,9 +92,8 @@ public final class SamplingConfig {
 	public static SamplingConfig fromJson(final JsonObject json) {
 		for (final Map.Entry<String, JsonElement> e : json.entrySet()) {
 			if (!MEMBERS.contains(e.getKey())) throw new BadInputException("sampling: unknown member '" + e.getKey() +
-				"' (known: " + PATCH_SIZE + ", " + FRACTION + ", " + FOREGROUND + ")");
+				"' (known: " + FRACTION + ", " + FOREGROUND + ")");
 		}
-		final int[] size = json.has(PATCH_SIZE) ? sizes(json.get(PATCH_SIZE)) : DEFAULT.patchSize;
 		final double fraction = json.has(FRACTION) ? number(json.get(FRACTION), FRACTION).doubleValue() :
 			DEFAULT.foregroundFraction;
 		Foreground labels = DEFAULT.foreground;
@@ -137,21 +109,34 @@ public final class SamplingConfig {
 				throw new BadInputException(FOREGROUND + ": " + exc.getMessage(), exc);
 			}
 		}
-		return new SamplingConfig(size, fraction, labels);
+		return new SamplingConfig(fraction, labels);
 	}
 
-	private static int[] sizes(final JsonElement e) {
-		if (!e.isJsonArray()) throw new BadInputException(PATCH_SIZE + ": must be an array of 3 integers, got " + e);
-		final JsonArray array = e.getAsJsonArray();
-		final int[] size = new int[array.size()];
-		for (int i = 0; i < size.length; i++) {
-			final Number n = number(array.get(i), PATCH_SIZE);
-			if (n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
-				throw new BadInputException(PATCH_SIZE + ": must be integers, got " + e);
-			}
-			size[i] = n.intValue();
+	/**
+	 * A version-1 {@code sampling} section without its {@code patch_size}, after checking that it
+	 * names the network's patch: the patch size now has one home, the network's.
+	 *
+	 * @param json a {@code sampling} section, of either format version (not changed)
+	 * @param patch the network's patch size, x, y, z
+	 * @param where where the section is, for the message (e.g. {@code "sampling"})
+	 * @return the section without {@code patch_size}
+	 * @throws BadInputException in one line if {@code patch_size} is given and contradicts
+	 *           {@code patch}
+	 */
+	public static JsonObject withoutLegacyPatchSize(final JsonObject json, final int[] patch, final String where) {
+		final JsonObject rest = json.deepCopy();
+		final JsonElement legacy = rest.remove(LEGACY_PATCH_SIZE);
+		if (legacy != null && !legacy.equals(array(patch))) {
+			throw new BadInputException(where + "." + LEGACY_PATCH_SIZE + " " + legacy + " contradicts architecture.patch " +
+				array(patch) + "; give the patch size once, in architecture.patch");
 		}
-		return size;
+		return rest;
+	}
+
+	private static JsonArray array(final int[] values) {
+		final JsonArray array = new JsonArray();
+		for (final int v : values) array.add(v);
+		return array;
 	}
 
 	private static Number number(final JsonElement e, final String member) {
@@ -163,18 +148,17 @@ public final class SamplingConfig {
 
 	@Override
 	public boolean equals(final Object o) {
-		return o instanceof SamplingConfig c && Arrays.equals(patchSize, c.patchSize) &&
-			Double.compare(foregroundFraction, c.foregroundFraction) == 0 && foreground == c.foreground;
+		return o instanceof SamplingConfig c && Double.compare(foregroundFraction, c.foregroundFraction) == 0 &&
+			foreground == c.foreground;
 	}
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(patchSize) * 31 * 31 + Double.hashCode(foregroundFraction) * 31 + foreground.hashCode();
+		return Double.hashCode(foregroundFraction) * 31 + foreground.hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "patch %d×%d×%d, foreground fraction %s (%s)", patchSize[0], patchSize[1],
-			patchSize[2], foregroundFraction, foreground.key());
+		return String.format(Locale.ROOT, "foreground fraction %s (%s)", foregroundFraction, foreground.key());
 	}
 }

@@ -26,7 +26,7 @@ public final class ValidationPatches {
 
 	/**
 	 * @param cases the validation cases
-	 * @param config the patch size (its foreground fraction is ignored)
+	 * @param patchSize the patch size along x, y, z
 	 * @param seed the run's seed
 	 * @param pass which set of crops (see the class description)
 	 * @param batchSize patches per batch, at least 1
@@ -34,11 +34,11 @@ public final class ValidationPatches {
 	 *         counting from 0
 	 * @throws BadInputException if the batch size is below 1
 	 */
-	public static List<Batch> batches(final List<PreprocessedCase> cases, final SamplingConfig config, final long seed,
+	public static List<Batch> batches(final List<PreprocessedCase> cases, final int[] patchSize, final long seed,
 		final int pass, final int batchSize)
 	{
 		if (batchSize < 1) throw new BadInputException("batch size: must be at least 1, got " + batchSize);
-		final PatchSampler sampler = new PatchSampler(config.withForegroundFraction(0));
+		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT, patchSize);
 		final long validationSeed = Seeds.mix(seed ^ SALT);
 		final List<Batch> batches = new ArrayList<>();
 		for (int from = 0; from < cases.size(); from += batchSize) {
@@ -47,7 +47,7 @@ public final class ValidationPatches {
 				patches.add(PatchProducer.makePatch(cases.get(i), sampler, CROP, Seeds.forPatch(validationSeed, pass, i,
 					i)));
 			}
-			batches.add(Batch.of(pass, batches.size(), config.patchSize(), patches));
+			batches.add(Batch.of(pass, batches.size(), patchSize, patches));
 		}
 		return batches;
 	}

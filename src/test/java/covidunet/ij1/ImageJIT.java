@@ -384,7 +384,6 @@ class ImageJIT {
 		final JsonArray patch = new JsonArray();
 		for (final int side : new int[] { 32, 32, 16 }) patch.add(side);
 		architecture.add("patch", patch);
-		card.getAsJsonObject("sampling").add("patch_size", patch.deepCopy());
 		card.getAsJsonObject("training").addProperty("iterations_per_epoch", 2);
 		card.getAsJsonObject("training").addProperty("max_epochs", 1);
 		final Path file = tmp.resolve("tiny.json");

@@ -1,6 +1,5 @@
 package covidunet.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -48,17 +47,15 @@ class ModelCardsTest {
 	private static JsonObject read(final String name) throws IOException {
 		final JsonObject card = JsonParser.parseString(Files.readString(MODELS.resolve(name))).getAsJsonObject();
 		assertEquals("covid-unet configuration", card.get("format").getAsString());
-		assertEquals(1, card.get("format_version").getAsInt());
+		assertEquals(TrainingConfig.FORMAT_VERSION, card.get("format_version").getAsInt());
 		return card;
 	}
 
 	private static void assertSections(final JsonObject card) {
-		final UNetConfig net = UNetConfig.fromJson(card.getAsJsonObject("architecture"));
 		assertEquals(PreprocessConfig.REFERENCE, PreprocessConfig.fromJson(card.getAsJsonObject("preprocessing")));
 		assertEquals(AugmentationConfig.reference(), AugmentationConfig.fromJson(card.get("augmentation")));
-		final SamplingConfig sampling = SamplingConfig.fromJson(card.getAsJsonObject("sampling"));
-		assertArrayEquals(new int[] { net.patchX(), net.patchY(), net.patchZ() }, sampling.patchSize(),
-			"the sampled patch is the network's");
+		assertEquals(SamplingConfig.DEFAULT, SamplingConfig.fromJson(card.getAsJsonObject("sampling")),
+			"uniform patches; their size only in architecture.patch");
 		final JsonObject training = card.getAsJsonObject("training");
 		assertEquals(PlateauSchedule.INITIAL_LEARNING_RATE, training.get("learning_rate").getAsDouble());
 		final JsonObject plateau = training.getAsJsonObject("reduce_on_plateau");

@@ -58,10 +58,10 @@ class TrainingInputTest {
 		}
 		assertEquals(4, cache.hits(), "the second pass comes from the cache");
 
-		final SamplingConfig sampling = SamplingConfig.DEFAULT.withPatchSize(48, 48, 24).withForegroundFraction(0.33);
+		final SamplingConfig sampling = SamplingConfig.DEFAULT.withForegroundFraction(0.33);
 		final long[] classVoxels = new long[4];
 		try (PatchProducer producer = PatchProducer.builder(cases, new Augmenter(AugmentationConfig.reference()),
-			new PatchSampler(sampling), 5).batchSize(2).iterationsPerEpoch(6).threads(2).start())
+			new PatchSampler(sampling, 48, 48, 24), 5).batchSize(2).iterationsPerEpoch(6).threads(2).start())
 		{
 			for (int b = 0; b < 6; b++) {
 				final Batch batch = producer.next();

@@ -140,7 +140,7 @@ final class Trials {
 		final Path model = models.resolve("fold_0");
 		if (newer) {
 			final Path json = model.resolve(ModelDirectory.MODEL_JSON);
-			Files.writeString(json, Files.readString(json).replace("\"format_version\": 1", "\"format_version\": 2"));
+			Files.writeString(json, Files.readString(json).replace("\"format_version\": 2", "\"format_version\": 3"));
 		}
 		else {
 			UntrainedModels.alterWeights(model);

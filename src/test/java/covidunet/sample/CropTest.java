@@ -44,7 +44,7 @@ class CropTest {
 		final int[] dims = { 5, 4, 3 };
 		final int[] size = { 8, 8, 4 };
 		final PreprocessedCase c = TestCases.random("small", dims, 3);
-		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT.withPatchSize(size));
+		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT, size);
 		final double[] centre = sampler.centre(c, new SplittableRandom(4));
 		final Patch p = new Crop().make(c, size, centre, null);
 		// padding before: (8-5)/2 = 1, (8-4)/2 = 2, (4-3)/2 = 0

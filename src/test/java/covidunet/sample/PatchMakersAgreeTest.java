@@ -16,7 +16,7 @@ class PatchMakersAgreeTest {
 		final int[] size = { 8, 6, 4 };
 		final PreprocessedCase c = TestCases.random("c", new int[] { 20, 18, 10 }, 11);
 		final PreprocessedCase small = TestCases.random("s", new int[] { 5, 4, 3 }, 12);
-		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT.withPatchSize(size).withForegroundFraction(0.5));
+		final PatchSampler sampler = new PatchSampler(SamplingConfig.DEFAULT.withForegroundFraction(0.5), size);
 		final Augmenter augmenter = new Augmenter(AugmentationConfig.none());
 		final Crop crop = new Crop();
 		final SplittableRandom random = new SplittableRandom(5);

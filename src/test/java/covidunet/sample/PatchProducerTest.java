@@ -26,8 +26,8 @@ import covidunet.preprocess.PreprocessedCase;
 class PatchProducerTest {
 
 	private static final int[] SIZE = { 8, 8, 4 };
-	private static final PatchSampler SAMPLER = new PatchSampler(SamplingConfig.DEFAULT.withPatchSize(SIZE)
-		.withForegroundFraction(0.33));
+	private static final PatchSampler SAMPLER = new PatchSampler(SamplingConfig.DEFAULT.withForegroundFraction(0.33),
+		SIZE);
 	private static final List<PreprocessedCase> CASES = List.of(TestCases.random("a", new int[] { 20, 18, 10 }, 1),
 		TestCases.random("b", new int[] { 16, 20, 12 }, 2), TestCases.random("small", new int[] { 6, 5, 3 }, 3),
 		TestCases.random("d", new int[] { 9, 8, 4 }, 4), TestCases.labelled("empty", new int[] { 20, 18, 10 }, 0,
@@ -228,9 +228,9 @@ class PatchProducerTest {
 	@Test
 	void validationBatchesArePlainCropsFixedByPass() {
 		final List<PreprocessedCase> cases = CASES.subList(0, 3);
-		final List<Batch> a = ValidationPatches.batches(cases, SAMPLER.config(), 9, 0, 2);
-		final List<Batch> again = ValidationPatches.batches(cases, SAMPLER.config(), 9, 0, 2);
-		final List<Batch> next = ValidationPatches.batches(cases, SAMPLER.config(), 9, 1, 2);
+		final List<Batch> a = ValidationPatches.batches(cases, SIZE, 9, 0, 2);
+		final List<Batch> again = ValidationPatches.batches(cases, SIZE, 9, 0, 2);
+		final List<Batch> next = ValidationPatches.batches(cases, SIZE, 9, 1, 2);
 		assertEquals(2, a.size());
 		assertEquals(List.of("a", "b"), a.get(0).caseIds());
 		assertEquals(List.of("small"), a.get(1).caseIds());

@@ -2,6 +2,7 @@ package covidunet.sample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -9,18 +10,30 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import covidunet.BadInputException;
 import covidunet.preprocess.PreprocessedCase;
 
 class PatchSamplerTest {
 
 	private static final int[] DIMS = { 20, 18, 10 };
 	private static final int[] SIZE = { 8, 8, 4 };
-	private static final SamplingConfig CONFIG = SamplingConfig.DEFAULT.withPatchSize(SIZE);
+	private static final SamplingConfig CONFIG = SamplingConfig.DEFAULT;
 	private static final int DRAWS = 20000;
 
 	@Test
+	void aPatchSizeIsThreePositiveSizesOfFewerThan2To31Voxels() {
+		assertEquals(8 * 8 * 4, new PatchSampler(CONFIG, SIZE).patchVoxels());
+		assertEquals("patch size: each size must be at least 1, got [160, 0, 80]", assertThrows(BadInputException.class,
+			() -> new PatchSampler(CONFIG, 160, 0, 80)).getMessage());
+		assertEquals("patch size: needs 3 sizes (x, y, z), got 2", assertThrows(BadInputException.class,
+			() -> new PatchSampler(CONFIG, 160, 80)).getMessage());
+		assertEquals("patch size: [2048, 2048, 1024] has more than 2^31 voxels", assertThrows(BadInputException.class,
+			() -> new PatchSampler(CONFIG, 2048, 2048, 1024)).getMessage());
+	}
+
+	@Test
 	void uniformCoversEveryStartAndKeepsFittingPatchesInside() {
-		final PatchSampler sampler = new PatchSampler(CONFIG);
+		final PatchSampler sampler = new PatchSampler(CONFIG, SIZE);
 		final PreprocessedCase c = TestCases.random("c", DIMS, 1);
 		final SplittableRandom random = new SplittableRandom(7);
 		final int[][] seen = new int[3][];
@@ -46,7 +59,7 @@ class PatchSamplerTest {
 	@Test
 	void anAxisShorterThanThePatchIsCentredWhateverTheDraw() {
 		final int[] dims = { 20, 5, 3 };
-		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(0.5));
+		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(0.5), SIZE);
 		final PreprocessedCase c = TestCases.random("c", dims, 2);
 		final SplittableRandom random = new SplittableRandom(8);
 		for (int i = 0; i < 1000; i++) {
@@ -59,7 +72,7 @@ class PatchSamplerTest {
 
 	@Test
 	void aCaseWithoutForegroundIsSampledUniformlyEvenWithOversamplingOne() {
-		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(1));
+		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(1), SIZE);
 		final PreprocessedCase c = TestCases.labelled("empty", DIMS, 1, i -> false);
 		assertEquals(0, sampler.foregroundVoxels(c));
 		final SplittableRandom random = new SplittableRandom(9);
@@ -83,7 +96,7 @@ class PatchSamplerTest {
 			new int[] { 10, 9, 5 }));
 		final double uniformShare = 5.0 * 5 * 3 / (13 * 11 * 7);
 		for (final double f : new double[] { 0, 0.33, 1 }) {
-			final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(f));
+			final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(f), SIZE);
 			final SplittableRandom random = new SplittableRandom(10);
 			int hits = 0;
 			for (int i = 0; i < DRAWS; i++) {
@@ -125,7 +138,7 @@ class PatchSamplerTest {
 		final int infected = (5 * DIMS[1] + 9) * DIMS[0] + 10;
 		labels[infected] = 3;
 		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(1).withForeground(
-			Foreground.INFECTION));
+			Foreground.INFECTION), SIZE);
 		assertEquals(1, sampler.foregroundVoxels(c));
 		final double[] centre = sampler.centre(c, new SplittableRandom(12));
 		assertArrayEquals(new int[] { 6, 5, 3 }, new int[] { Crop.start(centre[0], 8), Crop.start(centre[1], 8), Crop
@@ -137,7 +150,7 @@ class PatchSamplerTest {
 	void foregroundNearABorderStaysInsideAndInThePatch() {
 		final PreprocessedCase c = TestCases.labelled("corner", DIMS, 3, TestCases.box(DIMS, new int[] { 19, 0, 9 },
 			new int[] { 19, 0, 9 }));
-		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(1));
+		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(1), SIZE);
 		final double[] centre = sampler.centre(c, new SplittableRandom(13));
 		assertArrayEquals(new int[] { 12, 0, 6 }, new int[] { Crop.start(centre[0], 8), Crop.start(centre[1], 8), Crop
 			.start(centre[2], 4) });
@@ -145,15 +158,15 @@ class PatchSamplerTest {
 
 	@Test
 	void theSameRandomGivesTheSameCentre() {
-		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(0.5));
+		final PatchSampler sampler = new PatchSampler(CONFIG.withForegroundFraction(0.5), SIZE);
 		final PreprocessedCase c = TestCases.random("c", DIMS, 14);
 		for (long seed = 0; seed < 50; seed++) {
-			assertArrayEquals(sampler.centre(c, new SplittableRandom(seed)), new PatchSampler(sampler.config()).centre(
+			assertArrayEquals(sampler.centre(c, new SplittableRandom(seed)), new PatchSampler(sampler.config(), SIZE).centre(
 				c, new SplittableRandom(seed)));
 		}
 	}
 
 	private static double fgShare(final PreprocessedCase c, final Foreground f) {
-		return (double) new PatchSampler(CONFIG.withForeground(f)).foregroundVoxels(c) / c.labelArray().length;
+		return (double) new PatchSampler(CONFIG.withForeground(f), SIZE).foregroundVoxels(c) / c.labelArray().length;
 	}
 }

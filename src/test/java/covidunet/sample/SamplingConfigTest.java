@@ -1,6 +1,5 @@
 package covidunet.sample;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,15 +16,13 @@ class SamplingConfigTest {
 	@Test
 	void defaultsAreTheReferences() {
 		final SamplingConfig c = SamplingConfig.DEFAULT;
-		assertArrayEquals(new int[] { 160, 160, 80 }, c.patchSize());
 		assertEquals(0.0, c.foregroundFraction());
 		assertEquals(Foreground.LUNGS_OR_INFECTION, c.foreground());
-		assertEquals(160 * 160 * 80, c.patchVoxels());
 	}
 
 	@Test
 	void jsonRoundTrip() {
-		final SamplingConfig c = SamplingConfig.DEFAULT.withPatchSize(96, 64, 32).withForegroundFraction(0.33)
+		final SamplingConfig c = SamplingConfig.DEFAULT.withForegroundFraction(0.33)
 			.withForeground(Foreground.INFECTION);
 		final String text = c.toJson().toString();
 		assertEquals(c, SamplingConfig.fromJson(JsonParser.parseString(text).getAsJsonObject()));
@@ -41,15 +38,24 @@ class SamplingConfigTest {
 
 	@Test
 	void invalidValuesNameTheParameter() {
-		assertMessage("patch_size", () -> SamplingConfig.DEFAULT.withPatchSize(160, 0, 80));
-		assertMessage("patch_size", () -> SamplingConfig.DEFAULT.withPatchSize(160, 80));
 		assertMessage("foreground_fraction", () -> SamplingConfig.DEFAULT.withForegroundFraction(1.5));
 		assertMessage("foreground_fraction", () -> SamplingConfig.DEFAULT.withForegroundFraction(Double.NaN));
 		assertMessage("foreground", () -> fromJson("{\"foreground\": \"liver\"}"));
-		assertMessage("patch_size", () -> fromJson("{\"patch_size\": [1.5, 2, 3]}"));
-		assertMessage("patch_size", () -> fromJson("{\"patch_size\": \"big\"}"));
+		assertMessage("patch_size", () -> fromJson("{\"patch_size\": [1, 2, 3]}"));
 		assertMessage("foreground_fraction", () -> fromJson("{\"foreground_fraction\": \"a third\"}"));
 		assertMessage("patch_sise", () -> fromJson("{\"patch_sise\": [1, 2, 3]}"));
+	}
+
+	@Test
+	void aVersion1PatchSizeIsDroppedWhereItIsTheNetworksAndRefusedWhereNot() {
+		final JsonObject v1 = JsonParser.parseString("{\"patch_size\": [96, 96, 48], \"foreground_fraction\": 0.5}")
+			.getAsJsonObject();
+		final JsonObject rest = SamplingConfig.withoutLegacyPatchSize(v1, new int[] { 96, 96, 48 }, "sampling");
+		assertEquals(SamplingConfig.DEFAULT.withForegroundFraction(0.5), SamplingConfig.fromJson(rest));
+		assertTrue(v1.has("patch_size"), "the section given is not changed");
+		assertEquals("sampling.patch_size [96,96,48] contradicts architecture.patch [160,160,80]; give the patch size " +
+			"once, in architecture.patch", assertThrows(BadInputException.class, () -> SamplingConfig
+				.withoutLegacyPatchSize(v1, new int[] { 160, 160, 80 }, "sampling")).getMessage());
 	}
 
 	private static SamplingConfig fromJson(final String text) {

@@ -38,7 +38,7 @@ public final class UntrainedModels {
 			try (Session s = new Session(g)) {
 				s.initialize();
 				ModelDirectory.export(dir, s, u.input(), u.probs(), ModelCard.builder().architecture(net.toJson())
-					.preprocessing(preprocessing).patchSize(net.patch()).training(new JsonObject()).build(), false);
+					.preprocessing(preprocessing).training(new JsonObject()).build(), false);
 			}
 		}
 	}

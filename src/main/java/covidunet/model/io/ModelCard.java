@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
@@ -23,13 +24,18 @@ import covidunet.preprocess.PreprocessConfig;
  * <p>
  * JSON members: {@code format} ({@value #FORMAT}), {@code format_version} ({@value
  * #FORMAT_VERSION}), {@code architecture} (the network's configuration, as its builder writes
- * it), {@code classes} (names by label value), {@code preprocessing} ({@link PreprocessConfig}),
- * {@code sampling} ({@code patch_size} and the default {@code overlap} of tiled inference, both
- * x, y, z), {@code inference} (optional: {@code blending}, how a segmentation combines
- * overlapping windows unless told otherwise), {@code augmentation} (optional), {@code training} (provenance the trainer fills:
- * cases, fold, seed, epochs, selected epoch and why, best losses), {@code software}
- * ({@link SoftwareVersions}) and {@code saved_model_sha256} ({@link SavedModelDigest}). Every
- * member but {@code inference} and {@code augmentation} is required when reading.
+ * it, with the patch size x, y, z in {@value #PATCH}: its one home), {@code classes} (names by
+ * label value), {@code preprocessing} ({@link PreprocessConfig}), {@code inference} (the default
+ * {@code overlap} of tiled inference, x, y, z, and optionally {@code blending}, how a
+ * segmentation combines overlapping windows unless told otherwise), {@code augmentation}
+ * (optional), {@code training} (provenance the trainer fills: cases, fold, seed, epochs, selected
+ * epoch and why, best losses), {@code software} ({@link SoftwareVersions}) and
+ * {@code saved_model_sha256} ({@link SavedModelDigest}). Every member but {@code augmentation}
+ * is required when reading.
+ * <p>
+ * Format version 1 (still read) kept the patch size and the overlap in a {@code sampling}
+ * section, repeated the patch in {@code training.sampling}, and had {@code inference} only for
+ * the blending; a version-1 card whose patch sizes disagree is refused.
  */
 public final class ModelCard {
 
@@ -37,13 +43,13 @@ public final class ModelCard {
 	public static final String FORMAT = "covid-unet model";
 
 	/** The newest {@code format_version} this code writes and reads. */
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
+
+	/** The member of {@code architecture} holding the patch size, x, y, z. */
+	public static final String PATCH = "patch";
 
 	/** The class names by label value (docs/formats.md, Labels). */
 	public static final List<String> CLASSES = List.of("background", "lung_left", "lung_right", "infection");
-
-	/** The reference's patch size, x, y, z. */
-	static final int[] REFERENCE_PATCH = { 160, 160, 80 };
 
 	private final JsonObject architecture;
 	private final List<String> classes;
@@ -60,7 +66,7 @@ public final class ModelCard {
 		architecture = Objects.requireNonNull(b.architecture, "architecture").deepCopy();
 		classes = List.copyOf(b.classes);
 		preprocessing = Objects.requireNonNull(b.preprocessing, "preprocessing");
-		patchSize = b.patchSize.clone();
+		patchSize = patch(architecture);
 		overlap = b.overlap != null ? b.overlap.clone() : defaultOverlap(patchSize);
 		blending = b.blending;
 		augmentation = b.augmentation != null ? b.augmentation.deepCopy() : null;
@@ -68,9 +74,6 @@ public final class ModelCard {
 		software = Objects.requireNonNull(b.software, "software");
 		savedModelSha256 = b.savedModelSha256;
 		if (classes.isEmpty()) throw new IllegalArgumentException("no classes");
-		if (patchSize.length != 3 || Arrays.stream(patchSize).anyMatch(s -> s < 1)) {
-			throw new IllegalArgumentException("patch size must be 3 positive numbers: " + Arrays.toString(patchSize));
-		}
 		if (overlap.length != 3) throw new IllegalArgumentException("overlap must be 3 numbers: " + Arrays.toString(overlap));
 		for (int d = 0; d < 3; d++) {
 			if (overlap[d] < 0 || overlap[d] >= patchSize[d]) {
@@ -83,7 +86,7 @@ public final class ModelCard {
 		}
 	}
 
-	/** A builder with the defaults: the four classes, reference preprocessing and patch size. */
+	/** A builder with the defaults: the four classes and the reference's preprocessing. */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -91,7 +94,7 @@ public final class ModelCard {
 	/** A builder holding this card's values. */
 	public Builder toBuilder() {
 		final Builder b = new Builder().architecture(architecture).classes(classes).preprocessing(preprocessing)
-			.patchSize(patchSize).overlap(overlap).blending(blending).training(training).software(software);
+			.overlap(overlap).blending(blending).training(training).software(software);
 		b.augmentation = augmentation;
 		b.savedModelSha256 = savedModelSha256;
 		return b;
@@ -120,7 +123,7 @@ public final class ModelCard {
 		return preprocessing;
 	}
 
-	/** The patch size, x, y, z (a copy). */
+	/** The patch size, x, y, z: the architecture's {@value #PATCH} (a copy). */
 	public int[] patchSize() {
 		return patchSize.clone();
 	}
@@ -175,15 +178,10 @@ public final class ModelCard {
 		classes.forEach(names::add);
 		o.add(ModelCardReader.CLASSES, names);
 		o.add(ModelCardReader.PREPROCESSING, preprocessing.toJson());
-		final JsonObject sampling = new JsonObject();
-		sampling.add(ModelCardReader.PATCH_SIZE, array(patchSize));
-		sampling.add(ModelCardReader.OVERLAP, array(overlap));
-		o.add(ModelCardReader.SAMPLING, sampling);
-		if (blending != null) {
-			final JsonObject inference = new JsonObject();
-			inference.addProperty(ModelCardReader.BLENDING, blending);
-			o.add(ModelCardReader.INFERENCE, inference);
-		}
+		final JsonObject inference = new JsonObject();
+		inference.add(ModelCardReader.OVERLAP, array(overlap));
+		if (blending != null) inference.addProperty(ModelCardReader.BLENDING, blending);
+		o.add(ModelCardReader.INFERENCE, inference);
 		if (augmentation != null) o.add(ModelCardReader.AUGMENTATION, augmentation.deepCopy());
 		o.add(ModelCardReader.TRAINING, training.deepCopy());
 		o.add(ModelCardReader.SOFTWARE, software.toJson());
@@ -244,7 +242,31 @@ public final class ModelCard {
 		return hex.length() == 64 && hex.chars().allMatch(c -> HexFormat.isHexDigit(c) && !Character.isUpperCase(c));
 	}
 
-	private static JsonArray array(final int[] values) {
+	/**
+	 * The patch size an architecture JSON holds.
+	 *
+	 * @throws IllegalArgumentException if its {@value #PATCH} is missing or not 3 positive integers
+	 */
+	static int[] patch(final JsonObject architecture) {
+		final JsonElement e = architecture.get(PATCH);
+		if (e == null || !e.isJsonArray() || e.getAsJsonArray().size() != 3) {
+			throw new IllegalArgumentException("architecture." + PATCH + " must be 3 positive integers (x, y, z), got " + e);
+		}
+		final int[] size = new int[3];
+		for (int d = 0; d < 3; d++) {
+			final JsonElement v = e.getAsJsonArray().get(d);
+			final double value = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? v.getAsDouble() : Double.NaN;
+			if (!(value >= 1 && value <= Integer.MAX_VALUE && value == Math.rint(value))) {
+				throw new IllegalArgumentException("architecture." + PATCH + " must be 3 positive integers (x, y, z), got " +
+					e);
+			}
+			size[d] = (int) value;
+		}
+		return size;
+	}
+
+	/** A JSON array of the values. */
+	static JsonArray array(final int[] values) {
 		final JsonArray a = new JsonArray();
 		for (final int v : values) a.add(v);
 		return a;
@@ -256,7 +278,6 @@ public final class ModelCard {
 		private JsonObject architecture;
 		private List<String> classes = CLASSES;
 		private PreprocessConfig preprocessing = PreprocessConfig.REFERENCE;
-		private int[] patchSize = REFERENCE_PATCH.clone();
 		private int[] overlap;
 		private String blending;
 		private JsonObject augmentation;
@@ -266,7 +287,7 @@ public final class ModelCard {
 
 		private Builder() {}
 
-		/** The network's configuration JSON, as the graph builder writes it. */
+		/** The network's configuration JSON, as the graph builder writes it, with its {@value ModelCard#PATCH}. */
 		public Builder architecture(final JsonObject json) {
 			architecture = json.deepCopy();
 			return this;
@@ -281,12 +302,6 @@ public final class ModelCard {
 		/** The preprocessing [{@link PreprocessConfig#REFERENCE}]. */
 		public Builder preprocessing(final PreprocessConfig config) {
 			preprocessing = Objects.requireNonNull(config, "config");
-			return this;
-		}
-
-		/** The patch size, x, y, z [160, 160, 80]. */
-		public Builder patchSize(final int... size) {
-			patchSize = size.clone();
 			return this;
 		}
 
@@ -324,8 +339,8 @@ public final class ModelCard {
 		 * The card.
 		 *
 		 * @throws NullPointerException if no architecture was given
-		 * @throws IllegalArgumentException if the classes are empty, the patch size is not 3
-		 *           positive numbers, or the overlap is not 3 numbers in [0, patch size)
+		 * @throws IllegalArgumentException if the classes are empty, the architecture's patch size is
+		 *           not 3 positive integers, or the overlap is not 3 numbers in [0, patch size)
 		 */
 		public ModelCard build() {
 			if (software == null) software = SoftwareVersions.current();

@@ -14,6 +14,7 @@ import com.google.gson.JsonPrimitive;
 import covidunet.BadInputException;
 import covidunet.io.JsonFiles;
 import covidunet.preprocess.PreprocessConfig;
+import covidunet.sample.SamplingConfig;
 
 /** Reads {@link ModelCard}s; every problem is one line naming the source. */
 final class ModelCardReader {
@@ -24,6 +25,8 @@ final class ModelCardReader {
 		SAVED_MODEL_SHA256 = "saved_model_sha256", INFERENCE = "inference", BLENDING = "blending";
 
 	private static final Set<String> MEMBERS = Set.of(FORMAT, FORMAT_VERSION, ARCHITECTURE, CLASSES,
+		PREPROCESSING, INFERENCE, AUGMENTATION, TRAINING, SOFTWARE, SAVED_MODEL_SHA256);
+	private static final Set<String> MEMBERS_1 = Set.of(FORMAT, FORMAT_VERSION, ARCHITECTURE, CLASSES,
 		PREPROCESSING, SAMPLING, INFERENCE, AUGMENTATION, TRAINING, SOFTWARE, SAVED_MODEL_SHA256);
 
 	private final String source;
@@ -55,16 +58,33 @@ final class ModelCardReader {
 		}
 		if (version < 1) throw bad(FORMAT_VERSION + " " + version + " is not a format version (they start at 1)");
 		final Set<String> unknown = new LinkedHashSet<>(o.keySet());
-		unknown.removeAll(MEMBERS);
+		unknown.removeAll(version == 1 ? MEMBERS_1 : MEMBERS);
 		if (!unknown.isEmpty()) throw bad("unknown member" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown));
-		final JsonObject sampling = object(o, SAMPLING);
 		final String digest = string(o, SAVED_MODEL_SHA256);
 		if (!ModelCard.isSha256(digest)) throw bad("'" + SAVED_MODEL_SHA256 + "' is not 64 lower-case hex digits");
-		final ModelCard.Builder b = ModelCard.builder().architecture(object(o, ARCHITECTURE)).classes(classes(o))
-			.preprocessing(preprocessing(o)).patchSize(triple(sampling, PATCH_SIZE)).overlap(triple(sampling, OVERLAP))
-			.training(object(o, TRAINING)).software(software(object(o, SOFTWARE)));
+		final JsonObject architecture = object(o, ARCHITECTURE);
+		JsonObject training = object(o, TRAINING);
+		final int[] overlap;
+		if (version == 1) {
+			final JsonObject sampling = object(o, SAMPLING);
+			final int[] patch = triple(sampling, PATCH_SIZE, SAMPLING);
+			if (architecture.has(ModelCard.PATCH) && !architecture.get(ModelCard.PATCH).equals(ModelCard.array(patch))) {
+				throw bad(SAMPLING + "." + PATCH_SIZE + " " + ModelCard.array(patch) + " contradicts " + ARCHITECTURE + "." +
+					ModelCard.PATCH + " " + architecture.get(ModelCard.PATCH));
+			}
+			architecture.add(ModelCard.PATCH, ModelCard.array(patch));
+			training = withoutLegacyPatch(training, patch);
+			overlap = triple(sampling, OVERLAP, SAMPLING);
+		}
+		else {
+			overlap = triple(object(o, INFERENCE), OVERLAP, INFERENCE);
+		}
+		final ModelCard.Builder b = ModelCard.builder().architecture(architecture).classes(classes(o))
+			.preprocessing(preprocessing(o)).overlap(overlap).training(training).software(software(object(o, SOFTWARE)));
 		if (o.has(AUGMENTATION) && !o.get(AUGMENTATION).isJsonNull()) b.augmentation(object(o, AUGMENTATION));
-		if (o.has(INFERENCE) && !o.get(INFERENCE).isJsonNull()) b.blending(blending(object(o, INFERENCE)));
+		if (o.has(INFERENCE) && !o.get(INFERENCE).isJsonNull() && object(o, INFERENCE).has(BLENDING)) {
+			b.blending(blending(object(o, INFERENCE)));
+		}
 		try {
 			return b.build().withSavedModelSha256(digest);
 		}
@@ -101,12 +121,26 @@ final class ModelCardReader {
 		}
 	}
 
-	private int[] triple(final JsonObject sampling, final String key) {
-		final JsonArray array = array(sampling, key);
-		if (array.size() != 3) throw bad("'" + SAMPLING + "." + key + "' must be 3 integers (x, y, z)");
+	private int[] triple(final JsonObject section, final String key, final String name) {
+		final JsonArray array = array(section, key);
+		if (array.size() != 3) throw bad("'" + name + "." + key + "' must be 3 integers (x, y, z)");
 		final int[] values = new int[3];
-		for (int d = 0; d < 3; d++) values[d] = integer(array.get(d), SAMPLING + "." + key);
+		for (int d = 0; d < 3; d++) values[d] = integer(array.get(d), name + "." + key);
 		return values;
+	}
+
+	/** A version-1 {@code training} section without the patch size its {@code sampling} repeated. */
+	private JsonObject withoutLegacyPatch(final JsonObject training, final int[] patch) {
+		if (!training.has(SAMPLING) || !training.get(SAMPLING).isJsonObject()) return training;
+		final JsonObject copy = training.deepCopy();
+		try {
+			copy.add(SAMPLING, SamplingConfig.withoutLegacyPatchSize(copy.getAsJsonObject(SAMPLING), patch, TRAINING + "." +
+				SAMPLING));
+		}
+		catch (final BadInputException e) {
+			throw bad(e.getMessage());
+		}
+		return copy;
 	}
 
 	private SoftwareVersions software(final JsonObject o) {

@@ -88,8 +88,8 @@ public final class KerasImport {
 			progress.checkCancelled();
 			final int[] window = window(net.summary());
 			probe(keras, net, window);
-			final ModelCard card = ModelCard.builder().architecture(net.summary().toJson()).classes(classes(keras, net
-				.summary().classes())).preprocessing(PUBLISHED_PREPROCESSING).patchSize(window).overlap(overlap(window))
+			final ModelCard card = ModelCard.builder().architecture(net.summary().toJson(window)).classes(classes(keras,
+				net.summary().classes())).preprocessing(PUBLISHED_PREPROCESSING).overlap(overlap(window))
 				.blending(BLENDING).training(provenance(keras, sha256, origin)).build();
 			progress.report("writing the model directory " + output, 0, 1);
 			return ModelDirectory.export(output, net.session(), net.input(), net.probs(), card, false);

@@ -5,6 +5,8 @@ import java.util.Map;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import covidunet.model.io.ModelCard;
+
 /**
  * What an imported Keras network is, as model.json's {@code architecture} records it.
  *
@@ -32,8 +34,12 @@ record KerasSummary(String modelClass, int classes, int[] divisor, long paramete
 		return 32 - Integer.numberOfLeadingZeros(Math.max(1, max));
 	}
 
-	/** The architecture JSON. */
-	JsonObject toJson() {
+	/**
+	 * The architecture JSON.
+	 *
+	 * @param patch the window the model is run on, x, y, z ({@link ModelCard#PATCH})
+	 */
+	JsonObject toJson(final int[] patch) {
 		final JsonObject o = new JsonObject();
 		o.addProperty("type", TYPE);
 		o.addProperty("keras_class", modelClass);
@@ -47,6 +53,9 @@ record KerasSummary(String modelClass, int classes, int[] divisor, long paramete
 		final JsonObject layers = new JsonObject();
 		layerCounts.forEach(layers::addProperty);
 		o.add("layers", layers);
+		final JsonArray window = new JsonArray();
+		for (final int v : patch) window.add(v);
+		o.add(ModelCard.PATCH, window);
 		return o;
 	}
 }

@@ -189,7 +189,7 @@ public final class Trainer {
 		final int steps = config.iterationsPerEpoch();
 		if (completed >= config.maxEpochs()) return finish(StopReason.MAX_EPOCHS);
 		try (PatchProducer producer = PatchProducer.builder(run.training(), new Augmenter(config.augmentation()),
-			new PatchSampler(config.sampling()), run.seed()).batchSize(config.network().batchSize())
+			new PatchSampler(config.sampling(), config.network().patch()), run.seed()).batchSize(config.network().batchSize())
 			.iterationsPerEpoch(steps).epochs(completed, config.maxEpochs() - completed).threads(run.producerThreads())
 			.progress(run.progress()).start())
 		{
@@ -272,8 +272,8 @@ public final class Trainer {
 		final List<Batch> batches = new ArrayList<>();
 		if (run.validation().isEmpty()) return batches;
 		for (int pass = 0; pass < config.validationPatchesPerCase(); pass++) {
-			batches.addAll(ValidationPatches.batches(run.validation(), config.sampling(), run.seed(), pass, config.network()
-				.batchSize()));
+			batches.addAll(ValidationPatches.batches(run.validation(), config.network().patch(), run.seed(), pass,
+				config.network().batchSize()));
 		}
 		return batches;
 	}
@@ -317,7 +317,7 @@ public final class Trainer {
 		history.bestTraining().ifPresent(b -> training.add("best_loss", best(b)));
 		if (run.initModel() != null) training.addProperty("init_model", run.initModel().toAbsolutePath().toString());
 		return ModelCard.builder().architecture(config.network().toJson()).preprocessing(config.preprocessing())
-			.patchSize(config.network().patch()).augmentation(config.augmentation().toJson()).training(training).build();
+			.augmentation(config.augmentation().toJson()).training(training).build();
 	}
 
 	private static JsonObject best(final History.Best b) {

@@ -1,7 +1,6 @@
 package covidunet.model.train;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +28,13 @@ import covidunet.sample.SamplingConfig;
  * {@code training} ({@code learning_rate}, {@code iterations_per_epoch}, {@code max_epochs},
  * {@code validation_patches_per_case}, {@code reduce_on_plateau} and {@code early_stopping}); a
  * trained model's {@code model.json} holds the same sections. Absent members take the defaults,
- * unknown ones are refused.
+ * unknown ones are refused. The patch size is {@code architecture.patch} alone; a card of format
+ * version 1 may repeat it as {@code sampling.patch_size}, which must then agree.
  *
- * @param network the U-Net and its batch; its patch is the sampled patch
+ * @param network the U-Net, its patch (the one home of the patch size: what training samples and
+ *          segmentation slides) and its batch
  * @param preprocessing how volumes are prepared
- * @param sampling where patches are placed; its patch size must be the network's
+ * @param sampling where patches are placed
  * @param augmentation the training patches' augmentation
  * @param learningRate Adam's initial learning rate
  * @param iterationsPerEpoch training steps per epoch
@@ -61,7 +62,7 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	public static final String FORMAT = "covid-unet configuration";
 
 	/** The newest {@code format_version} of configuration cards. */
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
 
 	/** The reference's iterations per epoch. */
 	public static final int ITERATIONS_PER_EPOCH = 150;
@@ -110,10 +111,6 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 		{
 			throw new BadInputException("training configuration: a section is missing");
 		}
-		if (!Arrays.equals(network.patch(), sampling.patchSize())) {
-			throw new BadInputException("sampling: patch size " + Arrays.toString(sampling.patchSize()) +
-				" is not the network's " + Arrays.toString(network.patch()));
-		}
 		if (!(learningRate > 0 && learningRate < 1)) {
 			throw new BadInputException("lr: " + learningRate + " must be above 0 and below 1");
 		}
@@ -133,10 +130,9 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 		}
 	}
 
-	/** The reference's training of {@code network}: its patch sampled uniformly, every other default. */
+	/** The reference's training of {@code network}: its patches placed uniformly, every other default. */
 	public static TrainingConfig of(final UNetConfig network) {
-		return new TrainingConfig(network, PreprocessConfig.REFERENCE, SamplingConfig.DEFAULT.withPatchSize(network
-			.patch()), AugmentationConfig.reference(), PlateauSchedule.INITIAL_LEARNING_RATE, ITERATIONS_PER_EPOCH,
+		return new TrainingConfig(network, PreprocessConfig.REFERENCE, SamplingConfig.DEFAULT, AugmentationConfig.reference(), PlateauSchedule.INITIAL_LEARNING_RATE, ITERATIONS_PER_EPOCH,
 			MAX_EPOCHS, VALIDATION_PATCHES_PER_CASE, Monitor.TRAINING_LOSS, PlateauSchedule.FACTOR,
 			PlateauSchedule.PATIENCE, PlateauSchedule.MIN_DELTA, PlateauSchedule.COOLDOWN,
 			PlateauSchedule.MIN_LEARNING_RATE, Monitor.TRAINING_LOSS, EarlyStopping.PATIENCE);
@@ -167,8 +163,8 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	public static TrainingConfig cpuDefault() {
 		return of(UNetConfig.CPU_DEFAULT).withPreprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(CPU_SPACING_XY,
 			CPU_SPACING_XY, CPU_SPACING_Z).withRescaleRange(RescaleRange.WINDOW).withRescale(CPU_RESCALE_LOW,
-				CPU_RESCALE_HIGH).withZScore(false)).withSampling(SamplingConfig.DEFAULT.withPatchSize(UNetConfig.CPU_DEFAULT
-				.patch()).withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
+				CPU_RESCALE_HIGH).withZScore(false)).withSampling(SamplingConfig.DEFAULT
+				.withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
 					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS).withAugmentation(cpuAugmentation());
 	}
 
@@ -181,16 +177,16 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 					.scalingProbability(), r.scale(), CPU_SCAN_END);
 	}
 
-	/** This configuration with other sampling (its patch size must stay the network's). */
+	/** This configuration with other sampling. */
 	public TrainingConfig withSampling(final SamplingConfig s) {
 		return new TrainingConfig(network, preprocessing, s, augmentation, learningRate, iterationsPerEpoch, maxEpochs,
 			validationPatchesPerCase, plateauMonitor, plateauFactor, plateauPatience, plateauMinDelta, plateauCooldown,
 			minLearningRate, stoppingMonitor, stoppingPatience);
 	}
 
-	/** This configuration with another network; the sampled patch follows the network's. */
+	/** This configuration with another network (and so another patch size). */
 	public TrainingConfig withNetwork(final UNetConfig net) {
-		return new TrainingConfig(net, preprocessing, sampling.withPatchSize(net.patch()), augmentation, learningRate,
+		return new TrainingConfig(net, preprocessing, sampling, augmentation, learningRate,
 			iterationsPerEpoch, maxEpochs, validationPatchesPerCase, plateauMonitor, plateauFactor, plateauPatience,
 			plateauMinDelta, plateauCooldown, minLearningRate, stoppingMonitor, stoppingPatience);
 	}
@@ -309,8 +305,9 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 		TrainingConfig c = of(net);
 		if (o.has(PREPROCESSING)) c = c.withPreprocessing(PreprocessConfig.fromJson(JsonFields.object(o, PREPROCESSING)));
 		if (o.has(AUGMENTATION)) c = c.withAugmentation(AugmentationConfig.fromJson(o.get(AUGMENTATION)));
-		final SamplingConfig sampling = o.has(SAMPLING) ? SamplingConfig.fromJson(JsonFields.object(o, SAMPLING)) :
-			c.sampling;
+		final SamplingConfig sampling = o.has(SAMPLING) ? SamplingConfig.fromJson(version < 2 ?
+			SamplingConfig.withoutLegacyPatchSize(JsonFields.object(o, SAMPLING), net.patch(), SAMPLING) : JsonFields
+				.object(o, SAMPLING)) : c.sampling;
 		final JsonObject t = o.has(TRAINING) ? JsonFields.object(o, TRAINING) : new JsonObject();
 		unknown(t, TRAINING_MEMBERS, TRAINING + ".");
 		if (t.has(OPTIMIZER) && !"adam".equals(t.get(OPTIMIZER).getAsString())) {

@@ -32,6 +32,7 @@ class ModelCardTest {
 	private static ModelCard card() {
 		final JsonObject architecture = new JsonObject();
 		architecture.addProperty("levels", 5);
+		architecture.add("patch", JsonParser.parseString("[160, 160, 80]"));
 		final JsonObject training = new JsonObject();
 		training.addProperty("seed", 7);
 		return ModelCard.builder().architecture(architecture).training(training).software(SOFTWARE)
@@ -51,7 +52,9 @@ class ModelCardTest {
 
 	@Test
 	void defaults() {
-		final ModelCard card = ModelCard.builder().architecture(new JsonObject()).software(SOFTWARE).build();
+		final JsonObject architecture = new JsonObject();
+		architecture.add("patch", JsonParser.parseString("[160, 160, 80]"));
+		final ModelCard card = ModelCard.builder().architecture(architecture).software(SOFTWARE).build();
 		assertEquals(ModelCard.CLASSES, card.classes());
 		assertArrayEquals(new int[] { 160, 160, 80 }, card.patchSize());
 		assertArrayEquals(new int[] { 80, 80, 30 }, card.overlap());
@@ -77,7 +80,7 @@ class ModelCardTest {
 	@Test
 	void blendingRoundTripsAndIsRefusedWhenUnknown() throws IOException {
 		assertTrue(card().blending().isEmpty());
-		assertFalse(card().toJson().has("inference"));
+		assertFalse(card().toJson().getAsJsonObject("inference").has("blending"));
 		final ModelCard average = card().toBuilder().blending("average").build().withSavedModelSha256(DIGEST);
 		final Path file = dir.resolve("model.json");
 		average.write(file);
@@ -92,9 +95,9 @@ class ModelCardTest {
 	@Test
 	void refusesNewerFormatVersion() throws IOException {
 		final JsonObject json = card().toJson();
-		json.addProperty("format_version", 2);
+		json.addProperty("format_version", 3);
 		final Path file = written(json);
-		assertOneLine(file + ": format_version 2 is newer than this version of covid-unet reads (1); update covid-unet",
+		assertOneLine(file + ": format_version 3 is newer than this version of covid-unet reads (2); update covid-unet",
 			assertThrows(BadInputException.class, () -> ModelCard.read(file)));
 	}
 
@@ -109,7 +112,7 @@ class ModelCardTest {
 
 	@Test
 	void refusesMissingMembers() throws IOException {
-		for (final String key : new String[] { "format_version", "architecture", "classes", "preprocessing", "sampling",
+		for (final String key : new String[] { "format_version", "architecture", "classes", "preprocessing", "inference",
 			"training", "software", "saved_model_sha256" })
 		{
 			final JsonObject json = card().toJson();
@@ -128,10 +131,51 @@ class ModelCardTest {
 		assertOneLine(file + ": preprocessing: 'clip_low' must be a number", assertThrows(BadInputException.class,
 			() -> ModelCard.read(file)));
 		final JsonObject overlap = card().toJson();
-		overlap.getAsJsonObject("sampling").add("overlap", JsonParser.parseString("[160, 0, 0]"));
+		overlap.getAsJsonObject("inference").add("overlap", JsonParser.parseString("[160, 0, 0]"));
 		final Path second = written(overlap);
 		assertTrue(assertThrows(BadInputException.class, () -> ModelCard.read(second)).getMessage().startsWith(second +
 			": overlap [160, 0, 0] must be"));
+	}
+
+	@Test
+	void thePatchSizeLivesOnlyInTheArchitecture() throws IOException {
+		final JsonObject json = card().toJson();
+		assertEquals(2, json.get("format_version").getAsInt());
+		assertFalse(json.has("sampling"));
+		assertEquals(JsonParser.parseString("[80, 80, 30]"), json.getAsJsonObject("inference").get("overlap"));
+		json.getAsJsonObject("architecture").remove("patch");
+		final Path file = written(json);
+		assertOneLine(file + ": architecture.patch must be 3 positive integers (x, y, z), got null", assertThrows(
+			BadInputException.class, () -> ModelCard.read(file)));
+	}
+
+	@Test
+	void version1FilesAreReadAndTheirPatchSizesMustAgree() throws IOException {
+		final JsonObject v1 = card().toJson();
+		v1.addProperty("format_version", 1);
+		v1.remove("inference");
+		v1.add("sampling", JsonParser.parseString("{\"patch_size\": [160, 160, 80], \"overlap\": [80, 80, 30]}"));
+		v1.getAsJsonObject("training").add("sampling", JsonParser.parseString(
+			"{\"patch_size\": [160, 160, 80], \"foreground_fraction\": 0.0}"));
+		final ModelCard read = ModelCard.read(written(v1));
+		assertArrayEquals(new int[] { 160, 160, 80 }, read.patchSize());
+		assertFalse(read.training().getAsJsonObject("sampling").has("patch_size"), "one home once read");
+		final JsonObject imported = v1.deepCopy();
+		imported.getAsJsonObject("architecture").remove("patch");
+		assertArrayEquals(new int[] { 160, 160, 80 }, ModelCard.read(written(imported)).patchSize(),
+			"a version-1 import: the patch only in sampling");
+		final JsonObject architecture = v1.deepCopy();
+		architecture.getAsJsonObject("architecture").add("patch", JsonParser.parseString("[96, 96, 48]"));
+		final Path first = written(architecture);
+		assertOneLine(first + ": sampling.patch_size [160,160,80] contradicts architecture.patch [96,96,48]",
+			assertThrows(BadInputException.class, () -> ModelCard.read(first)));
+		final JsonObject training = v1.deepCopy();
+		training.getAsJsonObject("training").getAsJsonObject("sampling").add("patch_size", JsonParser.parseString(
+			"[96, 96, 48]"));
+		final Path second = written(training);
+		assertOneLine(second + ": training.sampling.patch_size [96,96,48] contradicts architecture.patch [160,160,80]; " +
+			"give the patch size once, in architecture.patch", assertThrows(BadInputException.class, () -> ModelCard
+				.read(second)));
 	}
 
 	@Test

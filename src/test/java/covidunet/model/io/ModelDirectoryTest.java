@@ -154,8 +154,8 @@ class ModelDirectoryTest {
 		final Path dir = tmp.resolve("m");
 		export(dir, false);
 		final Path json = dir.resolve("model.json");
-		Files.writeString(json, Files.readString(json).replace("\"format_version\": 1", "\"format_version\": 2"));
-		assertRefused(json + ": format_version 2 is newer than this version of covid-unet reads (1); update covid-unet",
+		Files.writeString(json, Files.readString(json).replace("\"format_version\": 2", "\"format_version\": 3"));
+		assertRefused(json + ": format_version 3 is newer than this version of covid-unet reads (2); update covid-unet",
 			dir);
 	}
 

@@ -65,6 +65,7 @@ final class ToyModel implements AutoCloseable {
 		final JsonObject architecture = new JsonObject();
 		architecture.addProperty("kind", "toy 1x1x1 convolution");
 		architecture.addProperty("classes", 4);
+		architecture.add(ModelCard.PATCH, ModelCard.array(new int[] { 4, 4, 4 }));
 		final JsonObject training = new JsonObject();
 		training.addProperty("fold", 0);
 		training.addProperty("seed", 42);
@@ -72,7 +73,7 @@ final class ToyModel implements AutoCloseable {
 		training.addProperty("selected_because", "lowest validation loss");
 		training.addProperty("best_validation_loss", 0.25);
 		training.addProperty("best_training_loss", 0.125);
-		return ModelCard.builder().architecture(architecture).patchSize(4, 4, 4).training(training).build();
+		return ModelCard.builder().architecture(architecture).training(training).build();
 	}
 
 	@Override

@@ -9,13 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import covidunet.BadInputException;
 import covidunet.model.net.Norm;
 import covidunet.model.net.UNetConfig;
 import covidunet.sample.AugmentationConfig;
-import covidunet.sample.SamplingConfig;
 
 /** {@link TrainingConfig}, {@link TrainingOptions} and {@link FoldTraining#indices}. */
 class TrainingConfigTest {
@@ -49,22 +49,34 @@ class TrainingConfigTest {
 	@Test
 	void newerFormatsAndForeignFilesAreRefused() {
 		final JsonObject o = TrainingConfig.of(SMALL).toJson();
-		o.addProperty("format_version", 2);
+		o.addProperty("format_version", 3);
 		assertTrue(assertThrows(BadInputException.class, () -> TrainingConfig.fromJson(o)).getMessage().startsWith(
-			"format_version 2 is newer"));
+			"format_version 3 is newer"));
 		o.addProperty("format", "covid-unet model");
 		assertTrue(assertThrows(BadInputException.class, () -> TrainingConfig.fromJson(o)).getMessage().startsWith(
 			"not a configuration card"));
 	}
 
 	@Test
-	void theSampledPatchMustBeTheNetworks() {
+	void thePatchSizeHasOneHomeAndAVersion1CardMayRepeatItOnlyWhereItAgrees() {
 		final TrainingConfig c = TrainingConfig.of(SMALL);
-		final BadInputException e = assertThrows(BadInputException.class, () -> new TrainingConfig(c.network(), c
-			.preprocessing(), SamplingConfig.DEFAULT, c.augmentation(), c.learningRate(), 1, 1, 1, c.plateauMonitor(), c
-				.plateauFactor(), c.plateauPatience(), c.plateauMinDelta(), c.plateauCooldown(), c.minLearningRate(), c
-					.stoppingMonitor(), c.stoppingPatience()));
-		assertEquals("sampling: patch size [160, 160, 80] is not the network's [32, 32, 16]", e.getMessage());
+		final JsonObject card = c.toJson();
+		assertEquals(2, card.get("format_version").getAsInt());
+		assertEquals("[32,32,16]", card.getAsJsonObject("architecture").get("patch").toString());
+		assertFalse(card.getAsJsonObject("sampling").has("patch_size"), "the patch only in architecture.patch");
+		final JsonObject repeated = card.deepCopy();
+		final JsonArray patch = repeated.getAsJsonObject("architecture").getAsJsonArray("patch");
+		repeated.getAsJsonObject("sampling").add("patch_size", patch.deepCopy());
+		assertEquals("sampling: unknown member 'patch_size' (known: foreground_fraction, foreground)", assertThrows(
+			BadInputException.class, () -> TrainingConfig.fromJson(repeated)).getMessage(), "version 2 gives it once");
+		repeated.addProperty("format_version", 1);
+		assertEquals(c, TrainingConfig.fromJson(repeated), "version 1, the same patch twice");
+		final JsonArray other = new JsonArray();
+		List.of(160, 160, 80).forEach(other::add);
+		repeated.getAsJsonObject("sampling").add("patch_size", other);
+		assertEquals("sampling.patch_size [160,160,80] contradicts architecture.patch [32,32,16]; give the patch size " +
+			"once, in architecture.patch", assertThrows(BadInputException.class, () -> TrainingConfig.fromJson(repeated))
+				.getMessage());
 	}
 
 	@Test
@@ -86,7 +98,6 @@ class TrainingConfigTest {
 		final TrainingConfig c = new TrainingOptions(7, 9, "16, 24, 8", 1, 2, 6, "none", 5e-4).applyTo(base);
 		assertEquals(new UNetConfig(2, 6, Norm.NONE, 4, 16, 24, 8, 1, UNetConfig.DEFAULT_MOMENTUM), c.network());
 		assertEquals(List.of(5e-4, 9, 7), List.of(c.learningRate(), c.iterationsPerEpoch(), c.maxEpochs()));
-		assertEquals(c.network().patch()[1], c.sampling().patchSize()[1], "the sampled patch follows");
 		assertEquals("patch: '16,16' must be X,Y,Z", assertThrows(BadInputException.class, () -> new TrainingOptions(0,
 			0, "16,16", 0, 0, 0, "", 0).applyTo(base)).getMessage());
 		assertEquals("patch: 20 is not divisible by 8 (levels 4)", assertThrows(BadInputException.class,
