@@ -3,12 +3,13 @@ package covidunet.cli;
 import java.io.PrintStream;
 
 import covidunet.command.ProgressEvent;
+import covidunet.command.run.CommandFrontend;
 
 /**
  * The launcher's {@link CommandFrontend}: outputs and progress lines on one stream; a progress
  * line for each new task, and whenever a task's whole percentage changes.
  */
-final class ConsoleFrontend implements CommandFrontend {
+public final class ConsoleFrontend implements CommandFrontend {
 
 	private final PrintStream out;
 
@@ -16,7 +17,8 @@ final class ConsoleFrontend implements CommandFrontend {
 
 	private int lastPercent;
 
-	ConsoleFrontend(final PrintStream out) {
+	/** @param out where outputs and progress lines go */
+	public ConsoleFrontend(final PrintStream out) {
 		this.out = out;
 	}
 

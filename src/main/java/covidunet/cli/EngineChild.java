@@ -18,6 +18,8 @@ import covidunet.CancelledException;
 import covidunet.EnvironmentException;
 import covidunet.command.ProgressEvent;
 import covidunet.command.TrainUNetCommand;
+import covidunet.command.run.CommandFrontend;
+import covidunet.command.run.CommandRunner;
 import covidunet.engine.ChildEngine;
 import covidunet.engine.EngineMessages;
 import covidunet.engine.EngineMessages.Status;
@@ -128,7 +130,7 @@ public final class EngineChild {
 	}
 
 	private int end(final Throwable t) {
-		final String message = Failure.oneLine(t.getMessage() == null ? t.getClass().getName() : t.getMessage());
+		final String message = CommandRunner.oneLine(t.getMessage() == null ? t.getClass().getName() : t.getMessage());
 		if (cancelled || t instanceof CancelledException) {
 			out.end(Status.CANCELLED, message);
 			return Failure.INTERNAL;

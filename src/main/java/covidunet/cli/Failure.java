@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import covidunet.BadInputException;
 import covidunet.CancelledException;
 import covidunet.EnvironmentException;
+import covidunet.command.run.CommandRunner;
 
 /**
  * How the launcher reports what went wrong: one line {@code error: …} on stderr and an exit code
@@ -37,21 +38,21 @@ final class Failure {
 		final int code;
 		if (bad != null) {
 			code = BAD_INPUT;
-			err.println("error: " + oneLine(bad.getMessage()));
+			err.println("error: " + CommandRunner.oneLine(bad.getMessage()));
 		}
 		else if (environment != null) {
 			code = INTERNAL;
-			err.println("error: " + oneLine(environment.getMessage()));
+			err.println("error: " + CommandRunner.oneLine(environment.getMessage()));
 		}
 		else if (cancelled != null) {
 			code = INTERNAL;
-			err.println("error: " + oneLine(cancelled.getMessage()));
+			err.println("error: " + CommandRunner.oneLine(cancelled.getMessage()));
 		}
 		else {
 			code = INTERNAL;
 			final String message = t.getMessage();
 			err.println("error: internal: " + (message == null || message.isBlank() ?
-				t.getClass().getName() : oneLine(message)));
+				t.getClass().getName() : CommandRunner.oneLine(message)));
 		}
 		if (debug) t.printStackTrace(err);
 		err.flush();
@@ -63,11 +64,5 @@ final class Failure {
 			if (type.isInstance(c)) return type.cast(c);
 		}
 		return null;
-	}
-
-	/** The text on one line: line breaks become "; ", surrounding blanks go. */
-	static String oneLine(final String text) {
-		if (text == null) return "";
-		return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
 	}
 }

@@ -16,6 +16,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.startup.StartupService;
 
 import covidunet.BadInputException;
+import covidunet.command.run.CommandRunner;
 
 /**
  * Handles {@code --run "Title" "key='value',key2=3"} in the launcher, as Fiji does, but through
@@ -75,7 +76,7 @@ public class LauncherRunArgument extends AbstractConsoleArgument {
 		}
 		catch (final RuntimeException exc) {
 			throw new BadInputException("cannot parse --run arguments \"" + arguments + "\": " +
-				inArguments(Failure.oneLine(exc.getMessage())), exc);
+				inArguments(CommandRunner.oneLine(exc.getMessage())), exc);
 		}
 		if (!items.isMap()) {
 			throw new BadInputException("cannot parse --run arguments \"" + arguments +

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.scijava.object.ObjectService;
 
 import covidunet.BadInputException;
+import covidunet.command.run.CommandRunner;
 
 /**
  * What the launcher shares with its console-argument plugins ({@link LauncherRunArgument},

@@ -15,6 +15,7 @@ import org.scijava.object.ObjectService;
 import org.scijava.startup.StartupService;
 
 import covidunet.BadInputException;
+import covidunet.command.run.CommandRunner;
 
 /**
  * The launcher's entry point: {@code covid-unet SUBCOMMAND [--key value ...]} or
@@ -173,7 +174,7 @@ public final class Main {
 	{
 		if (!line.positionals().isEmpty()) throw unexpected(line.positionals().get(0), entry);
 		try (Context context = CliContext.create(out)) {
-			final CommandRunner runner = new CommandRunner(context, out);
+			final CommandRunner runner = new CommandRunner(context, new ConsoleFrontend(out));
 			if (line.help()) out.print(Usage.command(entry, runner.info(entry.command())));
 			else {
 				try (ShutdownCancel interrupts = new ShutdownCancel(runner)) {
@@ -185,7 +186,7 @@ public final class Main {
 
 	private void runConsole(final List<String> args, final PrintStream out) {
 		try (Context context = CliContext.create(out)) {
-			final CommandRunner runner = new CommandRunner(context, out);
+			final CommandRunner runner = new CommandRunner(context, new ConsoleFrontend(out));
 			final LauncherSession session = new LauncherSession(subcommands, runner);
 			context.getService(ObjectService.class).addObject(session);
 			try (ShutdownCancel interrupts = new ShutdownCancel(runner)) {

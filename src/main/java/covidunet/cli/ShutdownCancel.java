@@ -1,5 +1,7 @@
 package covidunet.cli;
 
+import covidunet.command.run.CommandRunner;
+
 /**
  * Turns the end of the JVM by a signal (Ctrl-C's SIGINT, SIGTERM from {@code kill}, Slurm's
  * {@code scancel} or a shutdown) into a cancellation of the command the runner is running: the

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
 
+import covidunet.command.run.CommandOptions;
+
 /** The texts of {@code --help}. */
 final class Usage {
 

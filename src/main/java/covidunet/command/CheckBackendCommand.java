@@ -10,7 +10,9 @@ import covidunet.engine.ChildEngine;
 import covidunet.engine.EngineInputs;
 import covidunet.engine.HostLibraries;
 import covidunet.engine.TensorFlowEngine;
+import covidunet.io.UserCache;
 import covidunet.model.Backend;
+import covidunet.preprocess.CaseCache;
 
 /**
  * Plugins › COVID-19 U-Net › Check Backend: which TensorFlow runs, on which devices (CPU or which
@@ -28,7 +30,7 @@ public class CheckBackendCommand implements Command {
 	@Override
 	public void run() {
 		if (!TensorFlowEngine.isolated()) {
-			report = Backend.check().toText();
+			report = Backend.check(CaseCache.describe(UserCache.folder())).toText();
 			return;
 		}
 		report = ChildEngine.run(getClass(), EngineInputs.of(this), Progress.NONE, null).get("report") + "engine: " +

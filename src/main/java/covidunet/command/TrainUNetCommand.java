@@ -18,12 +18,12 @@ import covidunet.Progress;
 import covidunet.engine.ChildEngine;
 import covidunet.engine.EngineInputs;
 import covidunet.engine.TensorFlowEngine;
+import covidunet.io.UserCache;
 import covidunet.model.TensorFlowRuntime;
 import covidunet.model.train.FoldTraining;
 import covidunet.model.train.TrainingListener;
 import covidunet.model.train.TrainingOptions;
 import covidunet.model.train.TrainingResult;
-import covidunet.preprocess.CaseCache;
 import covidunet.ui.PlannedTrainingWindow;
 
 /**
@@ -142,7 +142,7 @@ public class TrainUNetCommand extends ContextCommand {
 		progress.report("configuration from " + resolved.origin() + ": " + resolved.config().network(), 0, 1);
 		target.planned(resolved.config().maxEpochs());
 		final List<TrainingResult> results = FoldTraining.train(new FoldTraining.Request(dataset.toPath(), folds_file
-			.toPath(), fold, output.toPath(), cache == null ? CaseCache.defaultFolder() : cache.toPath(), resolved
+			.toPath(), fold, output.toPath(), cache == null ? UserCache.folder() : cache.toPath(), resolved
 				.config(), seed, resume, max_minutes, threads, initModel, progress, target));
 		final StringBuilder text = new StringBuilder();
 		for (final TrainingResult r : results) {

@@ -14,7 +14,7 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 
-import covidunet.cli.CommandOptions;
+import covidunet.command.run.CommandOptions;
 
 /**
  * A command's parameters as an ImageJ 1.x {@link GenericDialog}. Each field's macro key is the

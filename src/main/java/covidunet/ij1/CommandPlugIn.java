@@ -15,7 +15,7 @@ import ij.plugin.PlugIn;
 
 import covidunet.BadInputException;
 import covidunet.CancelledException;
-import covidunet.cli.CommandRunner;
+import covidunet.command.run.CommandRunner;
 
 /**
  * The ImageJ 1.x entry of one of the plugin's SciJava commands, registered in

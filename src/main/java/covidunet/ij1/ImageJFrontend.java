@@ -2,9 +2,9 @@ package covidunet.ij1;
 
 import ij.IJ;
 
-import covidunet.cli.CommandFrontend;
-import covidunet.cli.CommandRunner;
 import covidunet.command.ProgressEvent;
+import covidunet.command.run.CommandFrontend;
+import covidunet.command.run.CommandRunner;
 
 /**
  * Shows a command's run in ImageJ 1.x: text outputs in the Log window, progress in the status

@@ -5,7 +5,7 @@ import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
-import covidunet.cli.CommandRunner;
+import covidunet.command.run.CommandRunner;
 
 /**
  * The SciJava context that the plugin's commands run in inside plain ImageJ 1.x: one for the

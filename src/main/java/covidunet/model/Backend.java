@@ -11,7 +11,6 @@ import java.util.Set;
 import org.bytedeco.javacpp.Loader;
 
 import covidunet.EnvironmentException;
-import covidunet.preprocess.CaseCache;
 
 /**
  * The self-check of the compute backend: which TensorFlow is loaded and from where, which devices
@@ -27,10 +26,11 @@ public final class Backend {
 	/**
 	 * Checks this JVM's backend.
 	 *
+	 * @param cache the preprocessing cache's folder and what it holds, for the {@code cache} line
 	 * @throws EnvironmentException if TensorFlow cannot be loaded, or an old TensorFlow 1.x comes
 	 *           first on the class path
 	 */
-	public static BackendReport check() {
+	public static BackendReport check(final String cache) {
 		final Optional<TensorFlowClash> clash = TensorFlowClash.detect(Backend.class.getClassLoader());
 		if (clash.isPresent() && clash.get().shadows()) {
 			throw new EnvironmentException(clash.get().message());
@@ -49,13 +49,13 @@ public final class Backend {
 					Loader.getPlatform() + " on the class path?)"), exc);
 		}
 		return report(version, TensorFlowRuntime.javaApiVersion(), natives, devices, HostInfo.read(),
-			System.getenv(), clash);
+			System.getenv(), clash, cache);
 	}
 
 	/** The report of what was found; the facts are given so that other machines can be simulated. */
 	static BackendReport report(final String version, final String api, final Path natives,
 		final List<DeviceInfo> devices, final HostInfo host, final Map<String, String> env,
-		final Optional<TensorFlowClash> clash)
+		final Optional<TensorFlowClash> clash, final String cache)
 	{
 		final List<BackendReport.Line> lines = new ArrayList<>();
 		lines.add(line("backend", backend(devices, host)));
@@ -71,7 +71,7 @@ public final class Backend {
 		lines.add(line("onednn", oneDnn(env)));
 		lines.add(line("threads", threads(env, host.cores())));
 		lines.add(line("training", training(System.getProperty("os.name"))));
-		lines.add(line("cache", cache(CaseCache.defaultFolder())));
+		lines.add(line("cache", cache));
 		lines.add(line("java", System.getProperty("java.version") + " (" +
 			System.getProperty("java.vendor") + "), " + System.getProperty("os.name") + " " +
 			System.getProperty("os.arch")));
@@ -110,13 +110,6 @@ public final class Backend {
 				"(segmentation works; train on Linux or macOS)";
 		}
 		return "available";
-	}
-
-	/** The preprocessing cache's folder and what it holds (for users with a disk quota). */
-	static String cache(final Path folder) {
-		final CaseCache.Usage usage = CaseCache.usage(folder);
-		return folder + " (" + usage.cases() + " preprocessed cases, " +
-			String.format(Locale.ROOT, "%.1f MB", usage.bytes() / 1e6) + "; move it with --cache)";
 	}
 
 	/** The devices by short name, with the memory of GPUs. */

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@link Backend#check()} found: ordered {@code key: value} lines. Immutable. */
+/** What {@link Backend#check(String)} found: ordered {@code key: value} lines. Immutable. */
 public final class BackendReport {
 
 	/** One line of the report. */

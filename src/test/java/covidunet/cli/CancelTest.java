@@ -26,6 +26,7 @@ import covidunet.CancelledException;
 import covidunet.command.EvaluateFoldsCommand;
 import covidunet.command.SegmentVolumeCommand;
 import covidunet.command.TrainUNetCommand;
+import covidunet.command.run.CommandRunner;
 import covidunet.dataset.TestDatasets;
 import covidunet.evaluate.EvaluationReport;
 import covidunet.evaluate.FoldEvaluation;

@@ -3,6 +3,8 @@ package covidunet.cli;
 import java.util.function.Predicate;
 
 import covidunet.command.ProgressEvent;
+import covidunet.command.run.CommandFrontend;
+import covidunet.command.run.CommandRunner;
 
 /**
  * A frontend that cancels the run at the {@code count}-th progress report whose task matches, the

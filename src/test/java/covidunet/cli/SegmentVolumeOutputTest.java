@@ -26,6 +26,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 import covidunet.command.SegmentVolumeCommand;
+import covidunet.command.run.CommandRunner;
 import covidunet.engine.TensorFlowEngine;
 import covidunet.io.Volume;
 import covidunet.io.imagej.ImagePlusVolumes;
@@ -59,7 +60,7 @@ class SegmentVolumeOutputTest {
 	private static Module run(final String engine, final Map<String, Object> inputs) {
 		System.setProperty(TensorFlowEngine.MODE_PROPERTY, engine);
 		try (Context context = CliContext.create(new PrintStream(OutputStream.nullOutputStream()))) {
-			return new CommandRunner(context, new PrintStream(OutputStream.nullOutputStream())).run(
+			return new CommandRunner(context, new ConsoleFrontend(new PrintStream(OutputStream.nullOutputStream()))).run(
 				SegmentVolumeCommand.class, "segment", inputs);
 		}
 	}

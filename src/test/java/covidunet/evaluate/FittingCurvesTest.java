@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import covidunet.BadInputException;
+import covidunet.figure.LossCurves;
 import covidunet.model.train.History;
 
 /** Every fold's two curves in the fold's colour and its lighter tint; empty folds skipped. */
@@ -35,12 +36,12 @@ class FittingCurvesTest {
 		assertEquals(FittingCurves.WIDTH, image.getWidth());
 		assertEquals(FittingCurves.HEIGHT, image.getHeight());
 		for (int k = 0; k < 2; k++) {
-			final Color colour = FittingCurves.COLOURS.get(k);
+			final Color colour = FittingCurves.colour(k);
 			assertTrue(count(image, colour) > 200, "fold " + k + " loss: " + count(image, colour) + " pixels");
-			final Color light = FittingCurves.lighter(colour);
+			final Color light = LossCurves.lighter(colour);
 			assertTrue(count(image, light) > 100, "fold " + k + " val_loss: " + count(image, light) + " pixels");
 		}
-		assertEquals(0, count(image, FittingCurves.COLOURS.get(2)), "no third fold");
+		assertEquals(0, count(image, FittingCurves.colour(2)), "no third fold");
 	}
 
 	@Test
@@ -49,8 +50,8 @@ class FittingCurvesTest {
 		folds.put(0, History.create(dir.resolve("empty.tsv")));
 		folds.put(1, history("1", 1.0));
 		final BufferedImage image = FittingCurves.of(folds);
-		assertTrue(count(image, FittingCurves.COLOURS.get(0)) > 200);
-		assertEquals(0, count(image, FittingCurves.COLOURS.get(1)));
+		assertTrue(count(image, FittingCurves.colour(0)) > 200);
+		assertEquals(0, count(image, FittingCurves.colour(1)));
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.Macro;
 
-import covidunet.cli.CommandOptions;
+import covidunet.command.run.CommandOptions;
 
 /**
  * The ImageJ 1.x dialogs' fields: for every command that plugins.config registers, each field's

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.nio.file.Files;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The report from simulated machines: no TensorFlow needed. */
 class BackendTest {
@@ -77,13 +74,14 @@ class BackendTest {
 	@Test
 	void reportLines() {
 		final BackendReport report = Backend.report("2.18.0", "1.1.0", Path.of("/cache/natives"),
-			List.of(CPU, GPU), host("NVIDIA A100-SXM4-40GB"), Map.of(), Optional.empty());
+			List.of(CPU, GPU), host("NVIDIA A100-SXM4-40GB"), Map.of(), Optional.empty(), "/tmp/cache (0 preprocessed cases)");
 		final List<String> keys = new ArrayList<>();
 		report.lines().forEach(line -> keys.add(line.key()));
 		assertEquals(List.of("backend", "tensorflow", "natives", "devices", "cpu", "gpu", "memory", "onednn",
 			"threads", "training", "cache", "java", "tensorflow 1.x"), keys);
 		assertEquals("2.18.0 (TensorFlow Java 1.1.0)", report.value("tensorflow").orElseThrow());
 		assertEquals("NVIDIA A100-SXM4-40GB (NVIDIA driver 550.54.15)", report.value("gpu").orElseThrow());
+		assertEquals("/tmp/cache (0 preprocessed cases)", report.value("cache").orElseThrow());
 		assertTrue(report.toText().startsWith("backend: GPU: GPU:0 (NVIDIA A100-SXM4-40GB, 38.5 GiB for " +
 			"TensorFlow)\ntensorflow: 2.18.0"), report.toText());
 	}
@@ -101,14 +99,5 @@ class BackendTest {
 		final String windows = Backend.training("Windows 11");
 		assertTrue(windows.startsWith("not on Windows"), windows);
 		assertFalse(windows.contains("\n"), windows);
-	}
-
-	@Test
-	void cacheLineCountsTheCachedCases(@TempDir final Path dir) throws IOException {
-		assertEquals(dir.resolve("none") + " (0 preprocessed cases, 0.0 MB; move it with --cache)",
-			Backend.cache(dir.resolve("none")));
-		Files.write(dir.resolve("a".repeat(64) + ".case"), new byte[1_500_000]);
-		Files.write(dir.resolve("notes.txt"), new byte[10]);
-		assertEquals(dir + " (1 preprocessed cases, 1.5 MB; move it with --cache)", Backend.cache(dir));
 	}
 }

@@ -28,6 +28,7 @@ import covidunet.dataset.CaseNames;
 import covidunet.dataset.IntensityKind;
 import covidunet.io.Affine;
 import covidunet.io.Geometry;
+import covidunet.io.UserCache;
 import covidunet.io.Volume;
 import covidunet.io.nifti.NiftiDatatype;
 import covidunet.io.nifti.NiftiWriter;
@@ -201,8 +202,17 @@ class CaseCacheTest {
 
 	@Test
 	void theDefaultFolderIsTheUsersCache() {
-		assertEquals("covid-unet", CaseCache.defaultFolder().getFileName().toString());
-		assertTrue(CaseCache.defaultFolder().isAbsolute());
+		assertEquals("covid-unet", UserCache.folder().getFileName().toString());
+		assertTrue(UserCache.folder().isAbsolute());
+	}
+
+	@Test
+	void describeCountsTheCachedCases(@TempDir final Path dir) throws IOException {
+		assertEquals(dir.resolve("none") + " (0 preprocessed cases, 0.0 MB; move it with --cache)",
+			CaseCache.describe(dir.resolve("none")));
+		Files.write(dir.resolve("a".repeat(64) + ".case"), new byte[1_500_000]);
+		Files.write(dir.resolve("notes.txt"), new byte[10]);
+		assertEquals(dir + " (1 preprocessed cases, 1.5 MB; move it with --cache)", CaseCache.describe(dir));
 	}
 
 	private List<Path> cacheFiles() throws IOException {

@@ -20,8 +20,9 @@ import org.scijava.Context;
 import org.scijava.module.Module;
 import org.scijava.ui.UIService;
 
-import covidunet.cli.CommandRunner;
+import covidunet.cli.ConsoleFrontend;
 import covidunet.command.TrainUNetCommand;
+import covidunet.command.run.CommandRunner;
 import covidunet.dataset.FoldSplitter;
 import covidunet.dataset.TestDatasets;
 import covidunet.model.io.ModelDirectory;
@@ -72,7 +73,7 @@ public final class TrainingWindowDriver {
 			final Path models = tmp.resolve("models");
 			final Map<String, Object> inputs = inputs(tmp, models);
 			final CompletableFuture<Module> training = CompletableFuture.supplyAsync(() -> new CommandRunner(context,
-				System.out).run(TrainUNetCommand.class, "train", inputs));
+				new ConsoleFrontend(System.out)).run(TrainUNetCommand.class, "train", inputs));
 			final Robot robot = new Robot();
 			final WindowParts window = WindowParts.await(training);
 			WindowParts.awaitEpochs(models.resolve("fold_0"), 3, training);

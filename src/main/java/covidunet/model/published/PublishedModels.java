@@ -18,9 +18,9 @@ import covidunet.dataset.download.DocumentDownload;
 import covidunet.dataset.download.FileDownload;
 import covidunet.io.AtomicFiles;
 import covidunet.io.FileTrees;
+import covidunet.io.UserCache;
 import covidunet.model.io.ModelDirectory;
 import covidunet.model.keras.KerasImport;
-import covidunet.preprocess.CaseCache;
 
 /**
  * The five fold models that Müller et al. (2020) published with their paper, in Zenodo record
@@ -99,10 +99,10 @@ public final class PublishedModels {
 
 	/**
 	 * Where Segment Volume keeps the published models for the user: {@code models/zenodo-3902293}
-	 * in the user's cache folder ({@link CaseCache#defaultFolder()}).
+	 * in the user's cache folder ({@link UserCache#folder()}).
 	 */
 	public static Path userFolder() {
-		return CaseCache.defaultFolder().resolve("models").resolve("zenodo-" + RECORD_ID);
+		return UserCache.folder().resolve("models").resolve("zenodo-" + RECORD_ID);
 	}
 
 	/** The name of fold {@code k}'s model directory: {@code fold_k}. */

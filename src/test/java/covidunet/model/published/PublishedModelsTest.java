@@ -34,6 +34,7 @@ import covidunet.dataset.download.LocalServer;
 import covidunet.dataset.download.TestTars;
 import covidunet.dataset.download.TestZips;
 import covidunet.io.FileTrees;
+import covidunet.io.UserCache;
 import covidunet.model.keras.KerasImport;
 import covidunet.preprocess.CaseCache;
 
@@ -396,6 +397,6 @@ class PublishedModelsTest {
 
 	@Test
 	void theUserFolderFollowsTheCaseCache() {
-		assertEquals(CaseCache.defaultFolder().resolve("models/zenodo-3902293"), PublishedModels.userFolder());
+		assertEquals(UserCache.folder().resolve("models/zenodo-3902293"), PublishedModels.userFolder());
 	}
 }

@@ -1,4 +1,4 @@
-package covidunet.cli;
+package covidunet.command.run;
 
 import java.io.File;
 import java.nio.file.InvalidPathException;
@@ -184,7 +184,7 @@ public final class CommandOptions {
 	}
 
 	/** A short name of the input's type for usage texts, e.g. {@code INT}, {@code PATH}. */
-	static String typeName(final ModuleItem<?> input) {
+	public static String typeName(final ModuleItem<?> input) {
 		final List<?> choices = input.getChoices();
 		if (choices != null && !choices.isEmpty()) {
 			final List<String> names = new ArrayList<>();

@@ -1,6 +1,5 @@
-package covidunet.cli;
+package covidunet.command.run;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,8 @@ import covidunet.BadInputException;
 import covidunet.command.ProgressEvent;
 
 /**
- * Runs a SciJava command for the launcher, the same way for a subcommand and for {@code --run}:
+ * Runs a SciJava command for a front-end — the launcher (a subcommand or {@code --run}), ImageJ
+ * 1.x's {@code plugins.config} entries and the engine's child JVM — the same way:
  * <ol>
  * <li>checks that every given key is an option of the command and converts its value
  * ({@link CommandOptions}); reports required options that are missing;</li>
@@ -74,14 +74,6 @@ public final class CommandRunner {
 	private final CommandFrontend frontend;
 
 	private volatile Module running;
-
-	/**
-	 * @param context the context to run commands in
-	 * @param out where the commands' text outputs and progress lines go
-	 */
-	public CommandRunner(final Context context, final PrintStream out) {
-		this(context, new ConsoleFrontend(out));
-	}
 
 	/**
 	 * @param context the context to run commands in
@@ -142,7 +134,7 @@ public final class CommandRunner {
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			final String reason = ((Cancelable) module).getCancelReason();
 			throw new BadInputException(reason == null || reason.isBlank() ? "'" + name +
-				"' was canceled" : Failure.oneLine(reason));
+				"' was canceled" : oneLine(reason));
 		}
 		printOutputs(module);
 		return module;
@@ -259,5 +251,11 @@ public final class CommandRunner {
 	@EventHandler
 	private void onError(final ModuleErroredEvent event) {
 		if (event.getModule() == running) event.consume();
+	}
+
+	/** The text on one line: line breaks become "; ", surrounding blanks go ("" for {@code null}). */
+	public static String oneLine(final String text) {
+		if (text == null) return "";
+		return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
 	}
 }

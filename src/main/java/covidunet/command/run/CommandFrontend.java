@@ -1,10 +1,10 @@
-package covidunet.cli;
+package covidunet.command.run;
 
 import covidunet.command.ProgressEvent;
 
 /**
  * Where a {@link CommandRunner}'s run shows its text outputs and progress, and how it names
- * options in messages: the launcher's console ({@link ConsoleFrontend}) or ImageJ 1.x's log and
+ * options in messages: the launcher's console ({@code covidunet.cli}) or ImageJ 1.x's log and
  * status bar ({@code covidunet.ij1}).
  */
 public interface CommandFrontend {
