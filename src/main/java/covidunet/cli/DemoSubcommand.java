@@ -59,7 +59,7 @@ final class DemoSubcommand {
 			split.write(foldsFile, false);
 		}
 		final String fold = allFolds ? FoldTraining.ALL : "0";
-		final TrainingOptions.Resolved config = new TrainingOptions(0, 0, "", 0, 0, 0, "", 0).resolve(null, null,
+		final TrainingOptions.Resolved config = TrainingOptions.NONE.resolve(null, null,
 			TensorFlowRuntime.devices());
 		final Path output = allFolds ? models : FoldTraining.foldDirectory(models, 0);
 		if (trained(models, allFolds)) {
@@ -67,8 +67,8 @@ final class DemoSubcommand {
 		}
 		else {
 			out.println("training with " + config.origin() + ", " + minutes + " minutes per fold");
-			FoldTraining.train(new FoldTraining.Request(cohort, foldsFile, fold, output, root.resolve("cache"), config
-				.config(), SEED, true, minutes, 0, null, progress, null));
+			FoldTraining.train(FoldTraining.Request.builder(cohort, foldsFile, fold, output, root.resolve("cache"), config
+				.config()).seed(SEED).resume(true).maxMinutes(minutes).progress(progress, null).build());
 		}
 		final List<FoldEvaluation.ScoredCase> scored = FoldEvaluation.folds(cohort, foldsFile, fold, models, evaluation,
 			Segmenter.Options.defaults(), 0, progress);

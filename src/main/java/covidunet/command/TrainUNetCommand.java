@@ -135,15 +135,17 @@ public class TrainUNetCommand extends ContextCommand {
 
 	/** Trains in this JVM; returns the summary. */
 	private String train(final Progress progress, final TrainingListener target) {
-		final TrainingOptions options = new TrainingOptions(epochs, iterations, patch, batch, levels, base, norm, lr);
+		final TrainingOptions options = TrainingOptions.builder().epochs(epochs).iterations(iterations).patch(patch).batch(
+			batch).levels(levels).base(base).norm(norm).lr(lr).build();
 		final Path initModel = init_model == null ? null : init_model.toPath();
 		final TrainingOptions.Resolved resolved = options.resolve(config == null ? null : config.toPath(), initModel,
 			TensorFlowRuntime.devices());
 		progress.report("configuration from " + resolved.origin() + ": " + resolved.config().network(), 0, 1);
 		target.planned(resolved.config().maxEpochs());
-		final List<TrainingResult> results = FoldTraining.train(new FoldTraining.Request(dataset.toPath(), folds_file
-			.toPath(), fold, output.toPath(), cache == null ? UserCache.folder() : cache.toPath(), resolved
-				.config(), seed, resume, max_minutes, threads, initModel, progress, target));
+		final List<TrainingResult> results = FoldTraining.train(FoldTraining.Request.builder(dataset.toPath(), folds_file
+			.toPath(), fold, output.toPath(), cache == null ? UserCache.folder() : cache.toPath(), resolved.config()).seed(
+				seed).resume(resume).maxMinutes(max_minutes).threads(threads).initModel(initModel).progress(progress, target)
+			.build());
 		final StringBuilder text = new StringBuilder();
 		for (final TrainingResult r : results) {
 			text.append(r.modelDir()).append(": ").append(r.history().rows().size()).append(" epochs, ").append(r.reason()

@@ -37,6 +37,77 @@ public record TrainingOptions(int epochs, int iterations, String patch, int batc
 	/** The {@code norm} that keeps the configuration's normalisation. */
 	public static final String CONFIGURATION_NORM = "config";
 
+	/** No option given: the configuration as it comes. */
+	public static final TrainingOptions NONE = builder().build();
+
+	/** A builder with no option given. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Builds {@link TrainingOptions}; an option not set is not given. */
+	public static final class Builder {
+
+		private int epochs, iterations, batch, levels, base;
+		private String patch = "", norm = CONFIGURATION_NORM;
+		private double lr;
+
+		private Builder() {}
+
+		/** The most epochs. */
+		public Builder epochs(final int n) {
+			epochs = n;
+			return this;
+		}
+
+		/** Steps per epoch. */
+		public Builder iterations(final int n) {
+			iterations = n;
+			return this;
+		}
+
+		/** The patch as {@code X,Y,Z}. */
+		public Builder patch(final String xyz) {
+			patch = xyz;
+			return this;
+		}
+
+		/** Patches per step. */
+		public Builder batch(final int n) {
+			batch = n;
+			return this;
+		}
+
+		/** The network's resolution levels. */
+		public Builder levels(final int n) {
+			levels = n;
+			return this;
+		}
+
+		/** The first level's filters. */
+		public Builder base(final int n) {
+			base = n;
+			return this;
+		}
+
+		/** {@code batch}, {@code instance}, {@code none}, or {@value #CONFIGURATION_NORM}. */
+		public Builder norm(final String name) {
+			norm = name;
+			return this;
+		}
+
+		/** Adam's initial learning rate. */
+		public Builder lr(final double rate) {
+			lr = rate;
+			return this;
+		}
+
+		/** The options. */
+		public TrainingOptions build() {
+			return new TrainingOptions(epochs, iterations, patch, batch, levels, base, norm, lr);
+		}
+	}
+
 	/**
 	 * The configuration to train with.
 	 *

@@ -68,8 +68,8 @@ class TrainerTest {
 		return List.of(cases);
 	}
 
-	private static TrainingRun run(final Path dir, final TrainingConfig config) {
-		return TrainingRun.of(cases("train", 3, 1), cases("val", 2, 100), config, 7, dir).withThreads(1, 1);
+	private static TrainingRun.Builder run(final Path dir, final TrainingConfig config) {
+		return TrainingRun.builder(cases("train", 3, 1), cases("val", 2, 100), config, 7, dir).threads(1, 1);
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class TrainerTest {
 		final Path dir = tmp.resolve("model");
 		final JsonObject facts = new JsonObject();
 		facts.addProperty("fold", 3);
-		final TrainingResult result = Trainer.train(run(dir, CONFIG).withProvenance(facts));
+		final TrainingResult result = Trainer.train(run(dir, CONFIG).provenance(facts).build());
 		assertEquals(StopReason.MAX_EPOCHS, result.reason());
 		assertEquals(2, result.history().rows().size());
 		assertEquals(2, History.read(dir.resolve(History.FILE_NAME)).rows().size());
@@ -104,8 +104,8 @@ class TrainerTest {
 
 	@Test
 	void theSameSeedGivesTheSameTrainingAndWeights() {
-		final TrainingResult a = Trainer.train(run(tmp.resolve("a"), CONFIG));
-		final TrainingResult b = Trainer.train(run(tmp.resolve("b"), CONFIG));
+		final TrainingResult a = Trainer.train(run(tmp.resolve("a"), CONFIG).build());
+		final TrainingResult b = Trainer.train(run(tmp.resolve("b"), CONFIG).build());
 		assertEquals(a.history().rows().stream().map(r -> List.of(r.loss(), r.valLoss())).toList(), b.history().rows()
 			.stream().map(r -> List.of(r.loss(), r.valLoss())).toList());
 		assertEquals(ModelCard.read(tmp.resolve("a").resolve(ModelDirectory.MODEL_JSON)).savedModelSha256(), ModelCard
@@ -115,9 +115,9 @@ class TrainerTest {
 	@Test
 	void aResumedTrainingContinuesAsIfUninterrupted() {
 		final TrainingConfig four = CONFIG.withSchedule(1e-3, 3, 4);
-		final TrainingResult whole = Trainer.train(run(tmp.resolve("whole"), four));
-		Trainer.train(run(tmp.resolve("parts"), CONFIG));
-		final TrainingResult resumed = Trainer.train(run(tmp.resolve("parts"), four).withResume(true));
+		final TrainingResult whole = Trainer.train(run(tmp.resolve("whole"), four).build());
+		Trainer.train(run(tmp.resolve("parts"), CONFIG).build());
+		final TrainingResult resumed = Trainer.train(run(tmp.resolve("parts"), four).resume(true).build());
 		assertEquals(4, resumed.history().rows().size());
 		for (int e = 0; e < 4; e++) {
 			assertEquals(whole.history().rows().get(e).loss(), resumed.history().rows().get(e).loss(), "epoch " + (e + 1));
@@ -127,27 +127,28 @@ class TrainerTest {
 
 	@Test
 	void resumeWithoutACheckpointStartsAfresh() {
-		final TrainingResult result = Trainer.train(run(tmp.resolve("new"), CONFIG).withResume(true));
+		final TrainingResult result = Trainer.train(run(tmp.resolve("new"), CONFIG).resume(true).build());
 		assertEquals(2, result.history().rows().size());
 	}
 
 	@Test
 	void anExistingTrainingIsNotOverwrittenAndResumeKeepsTheConfiguration() {
 		final Path dir = tmp.resolve("m");
-		Trainer.train(run(dir, CONFIG));
-		final BadInputException exists = assertThrows(BadInputException.class, () -> Trainer.train(run(dir, CONFIG)));
+		Trainer.train(run(dir, CONFIG).build());
+		final BadInputException exists = assertThrows(BadInputException.class, () -> Trainer.train(run(dir, CONFIG)
+			.build()));
 		assertTrue(exists.getMessage().contains("--resume true"), exists.getMessage());
 		final TrainingConfig wider = CONFIG.withNetwork(new UNetConfig(2, 4, Norm.INSTANCE, 4, 16, 16, 8, 1,
 			UNetConfig.DEFAULT_MOMENTUM)).withSchedule(1e-3, 3, 3);
 		final BadInputException other = assertThrows(BadInputException.class, () -> Trainer.train(run(dir, wider)
-			.withResume(true)));
+			.resume(true).build()));
 		assertTrue(other.getMessage().startsWith("resume: "), other.getMessage());
 	}
 
 	@Test
 	void theTimeLimitEndsTheEpochEarlyAndKeepsIt() {
 		final TrainingConfig long_ = CONFIG.withSchedule(1e-3, 1_000_000, 50);
-		final TrainingResult result = Trainer.train(run(tmp.resolve("t"), long_).withMaxMinutes(0.05));
+		final TrainingResult result = Trainer.train(run(tmp.resolve("t"), long_).maxMinutes(0.05).build());
 		assertEquals(StopReason.TIME_LIMIT, result.reason());
 		assertEquals(1, result.history().rows().size());
 		assertTrue(result.history().rows().get(0).seconds() < 20, "stopped near the 3 s limit");
@@ -167,7 +168,7 @@ class TrainerTest {
 			}
 		};
 		final TrainingResult result = Trainer.train(run(tmp.resolve("f"), CONFIG.withSchedule(1e-3, 3, 10))
-			.withProgress(null, finishInEpochTwo));
+			.progress(null, finishInEpochTwo).build());
 		assertEquals(StopReason.FINISH_REQUESTED, result.reason());
 		assertEquals(2, result.history().rows().size());
 	}
@@ -175,10 +176,10 @@ class TrainerTest {
 	@Test
 	void cancellingStopsAndLeavesTheModelOfEarlierEpochs() {
 		final Path dir = tmp.resolve("c");
-		Trainer.train(run(dir, CONFIG));
+		Trainer.train(run(dir, CONFIG).build());
 		final String digest = ModelCard.read(dir.resolve(ModelDirectory.MODEL_JSON)).savedModelSha256().orElseThrow();
-		assertThrows(CancelledException.class, () -> Trainer.train(run(dir, CONFIG.withSchedule(1e-3, 3, 6)).withResume(
-			true).withProgress(new Cancelling(5), null)));
+		assertThrows(CancelledException.class, () -> Trainer.train(run(dir, CONFIG.withSchedule(1e-3, 3, 6)).resume(
+			true).progress(new Cancelling(5), null).build()));
 		try (LoadedModel model = ModelDirectory.load(dir)) {
 			assertEquals(digest, model.digest(), "no epoch completed after the cancel started, so the model is unchanged");
 		}
@@ -187,11 +188,11 @@ class TrainerTest {
 	@Test
 	void fineTuningStartsFromTheGivenWeights() {
 		final Path first = tmp.resolve("first");
-		Trainer.train(run(first, CONFIG));
+		Trainer.train(run(first, CONFIG).build());
 		final TrainingConfig gentle = CONFIG.withSchedule(1e-9, 1, 1);
 		final Path tuned = tmp.resolve("tuned");
-		final TrainingResult fromFirst = Trainer.train(run(tuned, gentle).withInitModel(first));
-		final TrainingResult fresh = Trainer.train(run(tmp.resolve("fresh"), gentle));
+		final TrainingResult fromFirst = Trainer.train(run(tuned, gentle).initModel(first).build());
+		final TrainingResult fresh = Trainer.train(run(tmp.resolve("fresh"), gentle).build());
 		final double firstLoss = History.read(first.resolve(History.FILE_NAME)).rows().get(1).valLoss();
 		final double tunedLoss = fromFirst.history().rows().get(0).valLoss();
 		assertEquals(firstLoss, tunedLoss, 1e-3 * firstLoss, "an almost zero rate keeps the first model's validation loss");
@@ -201,14 +202,14 @@ class TrainerTest {
 		final TrainingConfig other = CONFIG.withNetwork(new UNetConfig(2, 3, Norm.INSTANCE, 4, 16, 16, 8, 1,
 			UNetConfig.DEFAULT_MOMENTUM));
 		final BadInputException e = assertThrows(BadInputException.class, () -> Trainer.train(run(tmp.resolve("x"),
-			other).withInitModel(first)));
+			other).initModel(first).build()));
 		assertTrue(e.getMessage().startsWith("init_model "), e.getMessage());
 	}
 
 	@Test
 	void withoutValidationCasesTheLowestTrainingLossSelects() {
-		final TrainingResult result = Trainer.train(TrainingRun.of(cases("t", 2, 3), List.of(), CONFIG, 7, tmp.resolve(
-			"nv")).withThreads(1, 1));
+		final TrainingResult result = Trainer.train(TrainingRun.builder(cases("t", 2, 3), List.of(), CONFIG, 7, tmp.resolve(
+			"nv")).threads(1, 1).build());
 		assertTrue(Double.isNaN(result.history().rows().get(0).valLoss()));
 		assertEquals(result.history().bestTraining(), result.selected());
 		assertFalse(ModelCard.read(tmp.resolve("nv").resolve(ModelDirectory.MODEL_JSON)).training().has("best_val_loss"));
@@ -216,8 +217,8 @@ class TrainerTest {
 
 	@Test
 	void anEmptyTrainingSetIsRefused() {
-		final BadInputException e = assertThrows(BadInputException.class, () -> TrainingRun.of(List.of(), cases("v", 1,
-			1), CONFIG, 1, tmp));
+		final BadInputException e = assertThrows(BadInputException.class, () -> TrainingRun.builder(List.of(), cases("v",
+			1, 1), CONFIG, 1, tmp).build());
 		assertTrue(e.getMessage().startsWith("training cases: none"), e.getMessage());
 	}
 }

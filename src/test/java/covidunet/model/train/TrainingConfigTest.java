@@ -90,20 +90,21 @@ class TrainingConfigTest {
 	@Test
 	void optionsOverrideTheirPartOnly() {
 		final TrainingConfig base = TrainingConfig.of(SMALL);
-		assertEquals(base, new TrainingOptions(0, 0, "", 0, 0, 0, "", 0).applyTo(base));
+		assertEquals(base, TrainingOptions.NONE.applyTo(base));
 		final TrainingConfig instance = TrainingConfig.of(new UNetConfig(3, 4, Norm.INSTANCE, 4, 32, 32, 16, 3,
 			UNetConfig.DEFAULT_MOMENTUM));
-		assertEquals(instance, new TrainingOptions(0, 0, "", 0, 0, 0, TrainingOptions.CONFIGURATION_NORM, 0).applyTo(
+		assertEquals(instance, TrainingOptions.builder().norm(TrainingOptions.CONFIGURATION_NORM).build().applyTo(
 			instance));
-		final TrainingConfig c = new TrainingOptions(7, 9, "16, 24, 8", 1, 2, 6, "none", 5e-4).applyTo(base);
+		final TrainingConfig c = TrainingOptions.builder().epochs(7).iterations(9).patch("16, 24, 8").batch(1)
+			.levels(2).base(6).norm("none").lr(5e-4).build().applyTo(base);
 		assertEquals(new UNetConfig(2, 6, Norm.NONE, 4, 16, 24, 8, 1, UNetConfig.DEFAULT_MOMENTUM), c.network());
 		assertEquals(List.of(5e-4, 9, 7), List.of(c.learningRate(), c.iterationsPerEpoch(), c.maxEpochs()));
-		assertEquals("patch: '16,16' must be X,Y,Z", assertThrows(BadInputException.class, () -> new TrainingOptions(0,
-			0, "16,16", 0, 0, 0, "", 0).applyTo(base)).getMessage());
+		assertEquals("patch: '16,16' must be X,Y,Z", assertThrows(BadInputException.class, () -> TrainingOptions
+			.builder().patch("16,16").build().applyTo(base)).getMessage());
 		assertEquals("patch: 20 is not divisible by 8 (levels 4)", assertThrows(BadInputException.class,
-			() -> new TrainingOptions(0, 0, "32,20,16", 0, 4, 0, "", 0).applyTo(base)).getMessage());
+			() -> TrainingOptions.builder().patch("32,20,16").levels(4).build().applyTo(base)).getMessage());
 		assertEquals("lr: 2.0 must be above 0 and below 1", assertThrows(BadInputException.class,
-			() -> new TrainingOptions(0, 0, "", 0, 0, 0, "", 2).applyTo(base)).getMessage());
+			() -> TrainingOptions.builder().lr(2).build().applyTo(base)).getMessage());
 	}
 
 	@Test
