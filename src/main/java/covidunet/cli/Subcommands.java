@@ -17,6 +17,7 @@ import covidunet.command.ExploreDatasetCommand;
 import covidunet.command.GeneratePhantomCommand;
 import covidunet.command.ImportKerasModelCommand;
 import covidunet.command.PrepareFoldsCommand;
+import covidunet.command.RunDemoCommand;
 import covidunet.command.SegmentVolumeCommand;
 import covidunet.command.TrainUNetCommand;
 
@@ -114,8 +115,8 @@ public final class Subcommands {
 					"geometry, and volumetrics")
 			.command("evaluate", EvaluateFoldsCommand.class,
 				"--output DIR (--predictions DIR --masks DIR | --dataset DIR --folds_file F --models DIR): CSVs of scores")
-			.builtin("demo", "--output DIR [--all_folds true] [--minutes M]: phantom, folds, training, segmentation " +
-				"and evaluation in one go", DemoSubcommand::run)
+			.command("demo", RunDemoCommand.class, "--output DIR [--all_folds true] [--minutes M]: phantom, folds, " +
+				"training, segmentation and evaluation in one go")
 			.builtin("bench", "WHAT [--key value ...]: one line of key=value figures " +
 				"(WHAT: io, augment, train, infer)", BenchSubcommand::run, "what")
 			.command("import-keras", ImportKerasModelCommand.class,

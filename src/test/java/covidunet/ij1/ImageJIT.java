@@ -289,6 +289,21 @@ class ImageJIT {
 	}
 
 	@Test
+	void aShortDemoRunsFromAMacro() throws Exception {
+		final Path out = tmp.resolve("demo");
+		final Path macro = tmp.resolve("demo.ijm");
+		Files.writeString(macro, "run(\"Run Demo\", \"output=[" + out + "] minutes=1\");\n");
+		final Run run = batchFile(macro);
+		assertEquals(0, run.code(), run.output());
+		final Path report = out.resolve("evaluation").resolve("report.html");
+		assertTrue(run.output().contains("demo finished: " + report), run.output());
+		assertTrue(Files.isRegularFile(report));
+		assertTrue(Files.isRegularFile(out.resolve("models").resolve("fold_0").resolve(ModelDirectory.MODEL_JSON)));
+		assertEquals(4, Files.readAllLines(out.resolve("evaluation").resolve("cv_results.detailed.csv")).stream().filter(
+			l -> l.contains(",DSC,")).count(), "a Dice row per validation case");
+	}
+
+	@Test
 	void aMacroWithAMissingModelStopsWithOneErrorLineAndWritesNothing() throws Exception {
 		final Path scan = phantomScan("bad", 6);
 		final Path labels = tmp.resolve("bad-labels.nii.gz");
@@ -342,7 +357,7 @@ class ImageJIT {
 			final Matcher m = CONFIG_LINE.matcher(line.strip());
 			if (m.matches()) entries.put(m.group(2), m.group(3));
 		}
-		assertEquals(12, entries.size(), "plugins.config entries");
+		assertEquals(13, entries.size(), "plugins.config entries");
 		final Path shots = Path.of("target", "screenshots").toAbsolutePath();
 		final List<String> command = new ArrayList<>(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
 			java(), "-Dcovidunet.recordDataset=" + dataset, "-Dcovidunet.recordFolds=" + folds, "-cp", Path.of("target", "test-classes").toAbsolutePath() + ":" + DEPENDENCIES + "/*",
