@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.function.ToDoubleFunction;
 
 import covidunet.BadInputException;
 import covidunet.figure.LossCurves;
 import covidunet.figure.PngFiles;
 import covidunet.model.train.History;
+import covidunet.model.train.TrainingCurves;
 
 /**
  * The cross-validation's fitting curves as {@link LossCurves}: every fold's training loss (a line
@@ -50,9 +50,10 @@ public final class FittingCurves {
 			final Color colour = colour(index++);
 			first = Math.min(first, rows.get(0).epoch());
 			last = Math.max(last, rows.get(rows.size() - 1).epoch());
-			curves.add(curve(rows, History.Row::loss, colour, 2, "fold " + fold.getKey() + " loss"));
-			curves.add(curve(rows, History.Row::valLoss, LossCurves.lighter(colour), 1, "fold " + fold.getKey() +
-				" val_loss"));
+			curves.add(TrainingCurves.curve(fold.getValue(), History.Row::loss, "fold " + fold.getKey() + " loss", colour,
+				false, 2));
+			curves.add(TrainingCurves.curve(fold.getValue(), History.Row::valLoss, "fold " + fold.getKey() + " val_loss",
+				LossCurves.lighter(colour), false, 1));
 		}
 		if (index == 0) throw new BadInputException("fitting curves: no fold has epochs to plot");
 		return LossCurves.titled(TITLE, curves, null, first, last, 0.5, WIDTH, HEIGHT);
@@ -70,16 +71,5 @@ public final class FittingCurves {
 	/** The colour of the {@code index}-th fold with epochs, in ascending fold order. */
 	static Color colour(final int index) {
 		return LossCurves.COLOURS.get(index % LossCurves.COLOURS.size());
-	}
-
-	private static LossCurves.Curve curve(final List<History.Row> rows, final ToDoubleFunction<History.Row> loss,
-		final Color colour, final int width, final String label)
-	{
-		final double[] epochs = new double[rows.size()], values = new double[rows.size()];
-		for (int i = 0; i < epochs.length; i++) {
-			epochs[i] = rows.get(i).epoch();
-			values[i] = loss.applyAsDouble(rows.get(i));
-		}
-		return new LossCurves.Curve(label, epochs, values, colour, false, width);
 	}
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -38,6 +39,13 @@ public final class JsonFiles {
 			final Throwable cause = e.getCause() != null ? e.getCause() : e;
 			throw new BadInputException(file + ": not valid JSON (" + cause.getMessage() + ")", e);
 		}
+	}
+
+	/** The values as a JSON array of numbers. */
+	public static JsonArray array(final int... values) {
+		final JsonArray array = new JsonArray();
+		for (final int v : values) array.add(v);
+		return array;
 	}
 
 	/** {@code json} as indented text (HTML characters as they are) ending with a line break. */

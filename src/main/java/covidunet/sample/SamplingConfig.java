@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 import covidunet.BadInputException;
+import covidunet.io.JsonFiles;
 
 /**
  * Where training patches are placed: which share of them is centred on a foreground voxel instead
@@ -126,17 +126,11 @@ public final class SamplingConfig {
 	public static JsonObject withoutLegacyPatchSize(final JsonObject json, final int[] patch, final String where) {
 		final JsonObject rest = json.deepCopy();
 		final JsonElement legacy = rest.remove(LEGACY_PATCH_SIZE);
-		if (legacy != null && !legacy.equals(array(patch))) {
+		if (legacy != null && !legacy.equals(JsonFiles.array(patch))) {
 			throw new BadInputException(where + "." + LEGACY_PATCH_SIZE + " " + legacy + " contradicts architecture.patch " +
-				array(patch) + "; give the patch size once, in architecture.patch");
+				JsonFiles.array(patch) + "; give the patch size once, in architecture.patch");
 		}
 		return rest;
-	}
-
-	private static JsonArray array(final int[] values) {
-		final JsonArray array = new JsonArray();
-		for (final int v : values) array.add(v);
-		return array;
 	}
 
 	private static Number number(final JsonElement e, final String member) {

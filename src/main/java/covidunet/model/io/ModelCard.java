@@ -179,7 +179,7 @@ public final class ModelCard {
 		o.add(ModelCardReader.CLASSES, names);
 		o.add(ModelCardReader.PREPROCESSING, preprocessing.toJson());
 		final JsonObject inference = new JsonObject();
-		inference.add(ModelCardReader.OVERLAP, array(overlap));
+		inference.add(ModelCardReader.OVERLAP, JsonFiles.array(overlap));
 		if (blending != null) inference.addProperty(ModelCardReader.BLENDING, blending);
 		o.add(ModelCardReader.INFERENCE, inference);
 		if (augmentation != null) o.add(ModelCardReader.AUGMENTATION, augmentation.deepCopy());
@@ -265,12 +265,6 @@ public final class ModelCard {
 		return size;
 	}
 
-	/** A JSON array of the values. */
-	static JsonArray array(final int[] values) {
-		final JsonArray a = new JsonArray();
-		for (final int v : values) a.add(v);
-		return a;
-	}
 
 	/** Builds a {@link ModelCard}; {@code architecture} is required. */
 	public static final class Builder {

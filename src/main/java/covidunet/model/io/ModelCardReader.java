@@ -68,11 +68,11 @@ final class ModelCardReader {
 		if (version == 1) {
 			final JsonObject sampling = object(o, SAMPLING);
 			final int[] patch = triple(sampling, PATCH_SIZE, SAMPLING);
-			if (architecture.has(ModelCard.PATCH) && !architecture.get(ModelCard.PATCH).equals(ModelCard.array(patch))) {
-				throw bad(SAMPLING + "." + PATCH_SIZE + " " + ModelCard.array(patch) + " contradicts " + ARCHITECTURE + "." +
+			if (architecture.has(ModelCard.PATCH) && !architecture.get(ModelCard.PATCH).equals(JsonFiles.array(patch))) {
+				throw bad(SAMPLING + "." + PATCH_SIZE + " " + JsonFiles.array(patch) + " contradicts " + ARCHITECTURE + "." +
 					ModelCard.PATCH + " " + architecture.get(ModelCard.PATCH));
 			}
-			architecture.add(ModelCard.PATCH, ModelCard.array(patch));
+			architecture.add(ModelCard.PATCH, JsonFiles.array(patch));
 			training = withoutLegacyPatch(training, patch);
 			overlap = triple(sampling, OVERLAP, SAMPLING);
 		}

@@ -2,9 +2,9 @@ package covidunet.model.keras;
 
 import java.util.Map;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import covidunet.io.JsonFiles;
 import covidunet.model.io.ModelCard;
 
 /**
@@ -45,17 +45,13 @@ record KerasSummary(String modelClass, int classes, int[] divisor, long paramete
 		o.addProperty("keras_class", modelClass);
 		o.addProperty("classes", classes);
 		o.addProperty("levels", levels());
-		final JsonArray d = new JsonArray();
-		for (final int v : divisor) d.add(v);
-		o.add("divisor", d);
+		o.add("divisor", JsonFiles.array(divisor));
 		o.addProperty("parameters", parameters);
 		o.addProperty("flops_per_voxel", Math.round(flopsPerVoxel));
 		final JsonObject layers = new JsonObject();
 		layerCounts.forEach(layers::addProperty);
 		o.add("layers", layers);
-		final JsonArray window = new JsonArray();
-		for (final int v : patch) window.add(v);
-		o.add(ModelCard.PATCH, window);
+		o.add(ModelCard.PATCH, JsonFiles.array(patch));
 		return o;
 	}
 }

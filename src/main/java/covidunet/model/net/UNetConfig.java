@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 import covidunet.BadInputException;
+import covidunet.io.JsonFiles;
 
 /**
  * The shape of a 3D U-Net and of its training batches. Always valid: the constructor checks every
@@ -114,9 +115,7 @@ public record UNetConfig(int levels, int baseFilters, Norm norm, int classes, in
 		o.addProperty(BASE, baseFilters);
 		o.addProperty(NORM, norm.key());
 		o.addProperty(CLASSES, classes);
-		final JsonArray p = new JsonArray();
-		for (final int s : patch()) p.add(s);
-		o.add(PATCH, p);
+		o.add(PATCH, JsonFiles.array(patch()));
 		o.addProperty(BATCH, batchSize);
 		o.addProperty(MOMENTUM, momentum);
 		return o;

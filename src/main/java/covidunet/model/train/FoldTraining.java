@@ -30,33 +30,33 @@ public final class FoldTraining {
 	/** The value of {@code fold} that trains every fold in turn. */
 	public static final String ALL = "all";
 
-	/** What to train. Immutable; built with {@link #builder}. */
-	public static final class Request {
+	/**
+	 * What to train; built with {@link #builder}.
+	 *
+	 * @param dataset the dataset folder
+	 * @param foldsFile the folds file ({@code folds} subcommand)
+	 * @param fold a fold index (from 0) or {@value FoldTraining#ALL}
+	 * @param output the model directory, or with {@value FoldTraining#ALL} the folder of
+	 *          {@code fold_k} model directories
+	 * @param cache the preprocessing cache's folder
+	 * @param config how to train
+	 * @param seed seeds weights and patches (see {@link TrainingRun})
+	 * @param resume continue each fold from its latest checkpoint
+	 * @param maxMinutes the time limit of each fold's training, or 0 for none
+	 * @param threads the most threads the training uses (TensorFlow per operation; the patch producer one less), or 0 for one per core
+	 * @param initModel a model directory to fine-tune, or null
+	 * @param progress reports progress and asks for cancellation
+	 * @param listener follows the folds and epochs
+	 */
+	public record Request(Path dataset, Path foldsFile, String fold, Path output, Path cache, TrainingConfig config,
+		long seed, boolean resume, double maxMinutes, int threads, Path initModel, Progress progress,
+		TrainingListener listener)
+	{
 
-		private final Path dataset, foldsFile, output, cache, initModel;
-		private final String fold;
-		private final TrainingConfig config;
-		private final long seed;
-		private final boolean resume;
-		private final double maxMinutes;
-		private final int threads;
-		private final Progress progress;
-		private final TrainingListener listener;
-
-		private Request(final Builder b) {
-			dataset = b.dataset;
-			foldsFile = b.foldsFile;
-			fold = b.fold;
-			output = b.output;
-			cache = b.cache;
-			config = b.config;
-			seed = b.seed;
-			resume = b.resume;
-			maxMinutes = b.maxMinutes;
-			threads = b.threads;
-			initModel = b.initModel;
-			progress = b.progress == null ? Progress.NONE : b.progress;
-			listener = b.listener == null ? TrainingListener.NONE : b.listener;
+		/** Replaces a null progress by {@link Progress#NONE} and a null listener by {@link TrainingListener#NONE}. */
+		public Request {
+			progress = progress == null ? Progress.NONE : progress;
+			listener = listener == null ? TrainingListener.NONE : listener;
 		}
 
 		/**
@@ -74,71 +74,6 @@ public final class FoldTraining {
 			final Path cache, final TrainingConfig config)
 		{
 			return new Builder(dataset, foldsFile, fold, output, cache, config);
-		}
-
-		/** The dataset folder. */
-		public Path dataset() {
-			return dataset;
-		}
-
-		/** The folds file. */
-		public Path foldsFile() {
-			return foldsFile;
-		}
-
-		/** A fold index or {@value FoldTraining#ALL}. */
-		public String fold() {
-			return fold;
-		}
-
-		/** The model directory, or the folder of {@code fold_k} model directories. */
-		public Path output() {
-			return output;
-		}
-
-		/** The preprocessing cache's folder. */
-		public Path cache() {
-			return cache;
-		}
-
-		/** How to train. */
-		public TrainingConfig config() {
-			return config;
-		}
-
-		/** The seed of weights and patches (see {@link TrainingRun}). */
-		public long seed() {
-			return seed;
-		}
-
-		/** Whether each fold continues from its latest checkpoint. */
-		public boolean resume() {
-			return resume;
-		}
-
-		/** The time limit of each fold's training in minutes, or 0 for none. */
-		public double maxMinutes() {
-			return maxMinutes;
-		}
-
-		/** The most threads the training uses, or 0 for one per core. */
-		public int threads() {
-			return threads;
-		}
-
-		/** A model directory to fine-tune, or null. */
-		public Path initModel() {
-			return initModel;
-		}
-
-		/** Reports progress and asks for cancellation. */
-		public Progress progress() {
-			return progress;
-		}
-
-		/** Follows the folds and epochs. */
-		public TrainingListener listener() {
-			return listener;
 		}
 
 		/** Builds a {@link Request}. */
@@ -208,7 +143,8 @@ public final class FoldTraining {
 
 			/** The request. */
 			public Request build() {
-				return new Request(this);
+				return new Request(dataset, foldsFile, fold, output, cache, config, seed, resume, maxMinutes, threads,
+					initModel, progress, listener);
 			}
 		}
 	}

@@ -68,12 +68,18 @@ public final class TrainingCurves {
 
 	private static List<LossCurves.Curve> curves(final History history) {
 		if (history.rows().isEmpty()) throw new BadInputException("history: no epochs to plot");
-		return List.of(curve(history, History.Row::loss, TRAINING, "training loss"), curve(history,
-			History.Row::valLoss, VALIDATION, "validation loss"));
+		return List.of(curve(history, History.Row::loss, "training loss", TRAINING, true, 2), curve(history,
+			History.Row::valLoss, "validation loss", VALIDATION, true, 2));
 	}
 
-	private static LossCurves.Curve curve(final History history, final ToDoubleFunction<History.Row> loss,
-		final Color colour, final String label)
+	/**
+	 * One loss of {@code history} against the epoch, as {@link LossCurves} draws it.
+	 *
+	 * @param loss which loss of each row
+	 * @param points whether each epoch is a point on the line
+	 */
+	public static LossCurves.Curve curve(final History history, final ToDoubleFunction<History.Row> loss,
+		final String label, final Color colour, final boolean points, final int lineWidth)
 	{
 		final List<History.Row> rows = history.rows();
 		final double[] epochs = new double[rows.size()], values = new double[rows.size()];
@@ -81,7 +87,7 @@ public final class TrainingCurves {
 			epochs[i] = rows.get(i).epoch();
 			values[i] = loss.applyAsDouble(rows.get(i));
 		}
-		return new LossCurves.Curve(label, epochs, values, colour, true, 2);
+		return new LossCurves.Curve(label, epochs, values, colour, points, lineWidth);
 	}
 
 	private static LossCurves.Selected selected(final History history) {

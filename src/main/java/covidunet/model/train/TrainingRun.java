@@ -12,28 +12,37 @@ import covidunet.preprocess.PreprocessedCase;
 import covidunet.sample.PatchProducer;
 
 /**
- * Everything one training needs; {@link Trainer#train(TrainingRun)} runs it. Immutable; built with
+ * Everything one training needs; {@link Trainer#train(TrainingRun)} runs it. Built with
  * {@link #builder}.
+ *
+ * @param training the preprocessed training cases (with labels), at least one
+ * @param validation the preprocessed validation cases (with labels); may be empty, then the model
+ *          with the lowest training loss is exported
+ * @param config how to train
+ * @param seed seeds the initial weights, the training patches and the validation patches
+ * @param modelDir where the model directory goes
+ * @param resume whether to continue from the latest checkpoint in {@code modelDir} (a folder
+ *          without one starts afresh); without it, a folder that holds a training is refused
+ * @param maxMinutes the time limit in minutes, or 0 for none
+ * @param threads TensorFlow's intra-op threads, or 0 for its default
+ * @param producerThreads threads making augmented patches, at least 1
+ * @param initModel a model directory to start from (fine-tuning), or null for fresh weights
+ * @param provenance facts about the data to record in {@code model.json}'s {@code training}
+ *          section (dataset, fold, cases)
+ * @param progress reports progress and asks for cancellation
+ * @param listener follows the epochs
  */
-public final class TrainingRun {
+public record TrainingRun(List<PreprocessedCase> training, List<PreprocessedCase> validation,
+	TrainingConfig config, long seed, Path modelDir, boolean resume, double maxMinutes, int threads,
+	int producerThreads, Path initModel, JsonObject provenance, Progress progress, TrainingListener listener)
+{
 
-	private final List<PreprocessedCase> training, validation;
-	private final TrainingConfig config;
-	private final long seed;
-	private final Path modelDir;
-	private final boolean resume;
-	private final double maxMinutes;
-	private final int threads, producerThreads;
-	private final Path initModel;
-	private final JsonObject provenance;
-	private final Progress progress;
-	private final TrainingListener listener;
-
-	private TrainingRun(final Builder b) {
-		config = Objects.requireNonNull(b.config, "config");
-		modelDir = Objects.requireNonNull(b.modelDir, "modelDir");
-		training = List.copyOf(b.training);
-		validation = List.copyOf(b.validation);
+	/** Checks the parameters; one line naming the first that is wrong. */
+	public TrainingRun {
+		Objects.requireNonNull(config, "config");
+		Objects.requireNonNull(modelDir, "modelDir");
+		training = List.copyOf(training);
+		validation = List.copyOf(validation);
 		if (training.isEmpty()) throw new BadInputException("training cases: none (the fold's training set is empty)");
 		for (final PreprocessedCase c : training) {
 			if (!c.hasLabels()) throw new BadInputException(c.id() + ": has no labels; training needs them");
@@ -41,30 +50,21 @@ public final class TrainingRun {
 		for (final PreprocessedCase c : validation) {
 			if (!c.hasLabels()) throw new BadInputException(c.id() + ": has no labels; validation needs them");
 		}
-		if (!(b.maxMinutes >= 0) || Double.isInfinite(b.maxMinutes)) {
-			throw new BadInputException("max_minutes: " + b.maxMinutes + " must be 0 (no limit) or more");
+		if (!(maxMinutes >= 0) || Double.isInfinite(maxMinutes)) {
+			throw new BadInputException("max_minutes: " + maxMinutes + " must be 0 (no limit) or more");
 		}
-		if (b.threads < 0) throw new BadInputException("threads: " + b.threads + " must be at least 1 (or 0: default)");
-		if (b.producerThreads < 1) {
-			throw new BadInputException("producer threads: " + b.producerThreads + " must be at least 1");
-		}
-		seed = b.seed;
-		resume = b.resume;
-		maxMinutes = b.maxMinutes;
-		threads = b.threads;
-		producerThreads = b.producerThreads;
-		initModel = b.initModel;
-		provenance = b.provenance == null ? new JsonObject() : b.provenance.deepCopy();
-		progress = b.progress == null ? Progress.NONE : b.progress;
-		listener = b.listener == null ? TrainingListener.NONE : b.listener;
+		if (threads < 0) throw new BadInputException("threads: " + threads + " must be at least 1 (or 0: default)");
+		if (producerThreads < 1) throw new BadInputException("producer threads: " + producerThreads + " must be at least 1");
+		provenance = provenance == null ? new JsonObject() : provenance.deepCopy();
+		progress = progress == null ? Progress.NONE : progress;
+		listener = listener == null ? TrainingListener.NONE : listener;
 	}
 
 	/**
 	 * A run with these cases and configuration; every other setting at its default until set.
 	 *
 	 * @param training the preprocessed training cases (with labels), at least one
-	 * @param validation the preprocessed validation cases (with labels); may be empty, then the
-	 *          model with the lowest training loss is exported
+	 * @param validation the preprocessed validation cases (with labels); may be empty
 	 * @param config how to train
 	 * @param seed seeds the initial weights, the training patches and the validation patches
 	 * @param modelDir where the model directory goes
@@ -73,71 +73,6 @@ public final class TrainingRun {
 		final TrainingConfig config, final long seed, final Path modelDir)
 	{
 		return new Builder(training, validation, config, seed, modelDir);
-	}
-
-	/** The preprocessed training cases. */
-	public List<PreprocessedCase> training() {
-		return training;
-	}
-
-	/** The preprocessed validation cases; may be empty. */
-	public List<PreprocessedCase> validation() {
-		return validation;
-	}
-
-	/** How to train. */
-	public TrainingConfig config() {
-		return config;
-	}
-
-	/** The seed of the initial weights, the training patches and the validation patches. */
-	public long seed() {
-		return seed;
-	}
-
-	/** Where the model directory goes. */
-	public Path modelDir() {
-		return modelDir;
-	}
-
-	/** Whether to continue from the latest checkpoint in {@link #modelDir()}. */
-	public boolean resume() {
-		return resume;
-	}
-
-	/** The time limit in minutes, or 0 for none. */
-	public double maxMinutes() {
-		return maxMinutes;
-	}
-
-	/** TensorFlow's intra-op threads, or 0 for its default. */
-	public int threads() {
-		return threads;
-	}
-
-	/** The threads making augmented patches. */
-	public int producerThreads() {
-		return producerThreads;
-	}
-
-	/** The model directory to start from (fine-tuning), or null for fresh weights. */
-	public Path initModel() {
-		return initModel;
-	}
-
-	/** Facts about the data to record in {@code model.json}'s {@code training} section (a copy). */
-	public JsonObject provenance() {
-		return provenance.deepCopy();
-	}
-
-	/** Reports progress and asks for cancellation. */
-	public Progress progress() {
-		return progress;
-	}
-
-	/** Follows the epochs. */
-	public TrainingListener listener() {
-		return listener;
 	}
 
 	/** Builds a {@link TrainingRun}. */
@@ -216,7 +151,8 @@ public final class TrainingRun {
 		 * @throws BadInputException one line naming the first setting that is wrong
 		 */
 		public TrainingRun build() {
-			return new TrainingRun(this);
+			return new TrainingRun(training, validation, config, seed, modelDir, resume, maxMinutes, threads,
+				producerThreads, initModel, provenance, progress, listener);
 		}
 	}
 }

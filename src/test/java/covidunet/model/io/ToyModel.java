@@ -13,6 +13,8 @@ import org.tensorflow.types.TFloat32;
 
 import com.google.gson.JsonObject;
 
+import covidunet.io.JsonFiles;
+
 /**
  * A tiny stand-in for the U-Net: x [N, 4, 4, 4, 1] → 1 × 1 × 1 convolution with fixed weights to
  * 4 channels, plus a bias → softmax. Its weights and bias are variables, so its SavedModel has
@@ -65,7 +67,7 @@ final class ToyModel implements AutoCloseable {
 		final JsonObject architecture = new JsonObject();
 		architecture.addProperty("kind", "toy 1x1x1 convolution");
 		architecture.addProperty("classes", 4);
-		architecture.add(ModelCard.PATCH, ModelCard.array(new int[] { 4, 4, 4 }));
+		architecture.add(ModelCard.PATCH, JsonFiles.array(4, 4, 4));
 		final JsonObject training = new JsonObject();
 		training.addProperty("fold", 0);
 		training.addProperty("seed", 42);
