@@ -6,9 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.scijava.Priority;
-import org.scijava.console.AbstractConsoleArgument;
 import org.scijava.console.ConsoleArgument;
-import org.scijava.object.ObjectService;
 import org.scijava.parse.Items;
 import org.scijava.parse.ParseService;
 import org.scijava.plugin.Parameter;
@@ -30,12 +28,9 @@ import covidunet.command.run.CommandRunner;
  * </p>
  */
 @Plugin(type = ConsoleArgument.class, priority = Priority.HIGH)
-public class LauncherRunArgument extends AbstractConsoleArgument {
+public class LauncherRunArgument extends LauncherConsoleArgument {
 
 	private static final Pattern AT_INDEX = Pattern.compile("at index (\\d+)");
-
-	@Parameter
-	private ObjectService objectService;
 
 	@Parameter
 	private ParseService parseService;
@@ -49,14 +44,9 @@ public class LauncherRunArgument extends AbstractConsoleArgument {
 	}
 
 	@Override
-	public boolean supports(final LinkedList<String> args) {
-		return super.supports(args) && LauncherSession.in(objectService) != null;
-	}
-
-	@Override
 	public void handle(final LinkedList<String> args) {
 		if (!supports(args)) return;
-		final LauncherSession session = LauncherSession.in(objectService);
+		final LauncherSession session = session();
 		args.removeFirst();
 		if (args.isEmpty()) {
 			throw new BadInputException("--run needs a command title, e.g. --run \"Check Backend\" \"\"");

@@ -3,10 +3,7 @@ package covidunet.cli;
 import java.util.LinkedList;
 
 import org.scijava.Priority;
-import org.scijava.console.AbstractConsoleArgument;
 import org.scijava.console.ConsoleArgument;
-import org.scijava.object.ObjectService;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import covidunet.BadInputException;
@@ -17,15 +14,7 @@ import covidunet.BadInputException;
  * (e.g. in Fiji).
  */
 @Plugin(type = ConsoleArgument.class, priority = Priority.LAST)
-public class LauncherUnknownArgument extends AbstractConsoleArgument {
-
-	@Parameter
-	private ObjectService objectService;
-
-	@Override
-	public boolean supports(final LinkedList<String> args) {
-		return super.supports(args) && LauncherSession.in(objectService) != null;
-	}
+public class LauncherUnknownArgument extends LauncherConsoleArgument {
 
 	@Override
 	public void handle(final LinkedList<String> args) {

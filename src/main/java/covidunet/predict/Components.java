@@ -22,10 +22,11 @@ final class Components {
 		final int[] queue = new int[labels.length];
 		int[] sizes = new int[16];
 		int count = 1;
+		final Neighbours neighbours = new Neighbours(size);
 		for (int v = 0; v < labels.length; v++) {
 			if (labels[v] == 0 || ids[v] != 0) continue;
 			if (count == sizes.length) sizes = Arrays.copyOf(sizes, 2 * count);
-			sizes[count] = fill(v, count, labels, ids, queue, size);
+			sizes[count] = fill(v, count, labels, ids, queue, neighbours);
 			count++;
 		}
 		return new Components(ids, Arrays.copyOf(sizes, count));
@@ -48,33 +49,19 @@ final class Components {
 
 	/** Labels the component of {@code seed} with {@code id} by a breadth-first walk; its size. */
 	private static int fill(final int seed, final int id, final byte[] labels, final int[] ids, final int[] queue,
-		final int[] size)
+		final Neighbours neighbours)
 	{
-		final int nx = size[0], ny = size[1], nz = size[2], nxy = nx * ny;
-		int head = 0, tail = 0;
-		queue[tail++] = seed;
+		final int[] tail = { 0 };
+		queue[tail[0]++] = seed;
 		ids[seed] = id;
-		while (head < tail) {
-			final int v = queue[head++];
-			final int x = v % nx, y = v / nx % ny, z = v / nxy;
-			for (int dz = -1; dz <= 1; dz++) {
-				final int zz = z + dz;
-				if (zz < 0 || zz >= nz) continue;
-				for (int dy = -1; dy <= 1; dy++) {
-					final int yy = y + dy;
-					if (yy < 0 || yy >= ny) continue;
-					for (int dx = -1; dx <= 1; dx++) {
-						final int xx = x + dx;
-						if (xx < 0 || xx >= nx) continue;
-						final int n = (zz * ny + yy) * nx + xx;
-						if (labels[n] != 0 && ids[n] == 0) {
-							ids[n] = id;
-							queue[tail++] = n;
-						}
-					}
+		for (int head = 0; head < tail[0]; head++) {
+			neighbours.forEach(queue[head], (n, step) -> {
+				if (labels[n] != 0 && ids[n] == 0) {
+					ids[n] = id;
+					queue[tail[0]++] = n;
 				}
-			}
+			});
 		}
-		return tail;
+		return tail[0];
 	}
 }

@@ -21,58 +21,37 @@ final class InfectionSides {
 	 * @return the infection voxels counted for the left and for the right lung
 	 */
 	static long[] count(final byte[] labels, final int[] size, final double[] spacing) {
-		final int nx = size[0], ny = size[1], nz = size[2];
+		final Neighbours neighbours = new Neighbours(size, spacing);
 		final float[] distance = new float[labels.length];
 		Arrays.fill(distance, Float.POSITIVE_INFINITY);
 		final byte[] side = new byte[labels.length];
 		final VoxelHeap heap = new VoxelHeap();
-		for (int v = 0; v < labels.length; v++) {
-			if (labels[v] != INFECTION) continue;
-			final int x = v % nx, y = v / nx % ny, z = v / (nx * ny);
-			for (int dz = -1; dz <= 1; dz++) {
-				for (int dy = -1; dy <= 1; dy++) {
-					for (int dx = -1; dx <= 1; dx++) {
-						final int xx = x + dx, yy = y + dy, zz = z + dz;
-						if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) continue;
-						final byte l = labels[(zz * ny + yy) * nx + xx];
-						if (l != LEFT && l != RIGHT) continue;
-						final float d = (float) step(dx, dy, dz, spacing);
-						if (d < distance[v] || d == distance[v] && l < side[v]) {
-							distance[v] = d;
-							side[v] = l;
-						}
-					}
+		for (int voxel = 0; voxel < labels.length; voxel++) {
+			if (labels[voxel] != INFECTION) continue;
+			final int v = voxel;
+			neighbours.forEach(v, (n, step) -> {
+				final byte l = labels[n];
+				if ((l == LEFT || l == RIGHT) && (step < distance[v] || step == distance[v] && l < side[v])) {
+					distance[v] = step;
+					side[v] = l;
 				}
-			}
+			});
 			if (side[v] != 0) heap.push(distance[v], v);
 		}
 		while (!heap.isEmpty()) {
 			final int v = heap.popVoxel();
 			final float dv = heap.lastDistance();
 			if (dv > distance[v]) continue;
-			final int x = v % nx, y = v / nx % ny, z = v / (nx * ny);
-			for (int dz = -1; dz <= 1; dz++) {
-				for (int dy = -1; dy <= 1; dy++) {
-					for (int dx = -1; dx <= 1; dx++) {
-						final int xx = x + dx, yy = y + dy, zz = z + dz;
-						if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) continue;
-						final int n = (zz * ny + yy) * nx + xx;
-						if (labels[n] != INFECTION) continue;
-						final float d = dv + (float) step(dx, dy, dz, spacing);
-						if (d < distance[n]) {
-							distance[n] = d;
-							side[n] = side[v];
-							heap.push(d, n);
-						}
-					}
+			neighbours.forEach(v, (n, step) -> {
+				final float d = dv + step;
+				if (labels[n] == INFECTION && d < distance[n]) {
+					distance[n] = d;
+					side[n] = side[v];
+					heap.push(d, n);
 				}
-			}
+			});
 		}
 		return tally(labels, side, size, spacing);
-	}
-
-	private static double step(final int dx, final int dy, final int dz, final double[] s) {
-		return Math.sqrt(dx * dx * s[0] * s[0] + dy * dy * s[1] * s[1] + dz * dz * s[2] * s[2]);
 	}
 
 	/** Counts each side's infection; voxels without a side go to the lung whose centre is nearer. */

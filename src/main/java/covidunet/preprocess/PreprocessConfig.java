@@ -74,58 +74,97 @@ public record PreprocessConfig(double clipLow, double clipHigh, double rescaleLo
 		return targetSpacing.clone();
 	}
 
-	/** This configuration with another HU window. */
-	public PreprocessConfig withClip(final double low, final double high) {
-		return new PreprocessConfig(low, high, rescaleLow, rescaleHigh, zScore, targetSpacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255, rescaleRange);
+	/** A builder that starts from this configuration. */
+	public Builder toBuilder() {
+		return new Builder(this);
 	}
 
-	/** This configuration with another min–max range. */
-	public PreprocessConfig withRescale(final double low, final double high) {
-		return new PreprocessConfig(clipLow, clipHigh, low, high, zScore, targetSpacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255, rescaleRange);
-	}
+	/** Builds a {@link PreprocessConfig} from another one, changing what is set. */
+	public static final class Builder {
 
-	/** This configuration with or without the final z-score. */
-	public PreprocessConfig withZScore(final boolean on) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, on, targetSpacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255, rescaleRange);
-	}
+		private double clipLow, clipHigh, rescaleLow, rescaleHigh;
+		private boolean zScore, mapBack0255;
+		private double[] targetSpacing;
+		private ImageInterpolation imageInterpolation;
+		private LabelInterpolation labelInterpolation;
+		private String orientation;
+		private RescaleRange rescaleRange;
 
-	/** This configuration with another target spacing (x, y, z in mm). */
-	public PreprocessConfig withTargetSpacing(final double... spacing) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, spacing, imageInterpolation,
-			labelInterpolation, orientation, mapBack0255, rescaleRange);
-	}
+		private Builder(final PreprocessConfig c) {
+			clipLow = c.clipLow;
+			clipHigh = c.clipHigh;
+			rescaleLow = c.rescaleLow;
+			rescaleHigh = c.rescaleHigh;
+			zScore = c.zScore;
+			targetSpacing = c.targetSpacing;
+			imageInterpolation = c.imageInterpolation;
+			labelInterpolation = c.labelInterpolation;
+			orientation = c.orientation;
+			mapBack0255 = c.mapBack0255;
+			rescaleRange = c.rescaleRange;
+		}
 
-	/** This configuration with another image interpolation. */
-	public PreprocessConfig withImageInterpolation(final ImageInterpolation interpolation) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing, interpolation,
-			labelInterpolation, orientation, mapBack0255, rescaleRange);
-	}
+		/** The HU window. */
+		public Builder clip(final double low, final double high) {
+			clipLow = low;
+			clipHigh = high;
+			return this;
+		}
 
-	/** This configuration with another label interpolation. */
-	public PreprocessConfig withLabelInterpolation(final LabelInterpolation interpolation) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, interpolation, orientation, mapBack0255, rescaleRange);
-	}
+		/** The min–max range. */
+		public Builder rescale(final double low, final double high) {
+			rescaleLow = low;
+			rescaleHigh = high;
+			return this;
+		}
 
-	/** This configuration with another canonical orientation code. */
-	public PreprocessConfig withOrientation(final String code) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, labelInterpolation, code, mapBack0255, rescaleRange);
-	}
+		/** With or without the final z-score. */
+		public Builder zScore(final boolean on) {
+			zScore = on;
+			return this;
+		}
 
-	/** This configuration with 0–255 images mapped back to the HU window or not. */
-	public PreprocessConfig withMapBack0255(final boolean on) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, labelInterpolation, orientation, on, rescaleRange);
-	}
+		/** The target spacing (x, y, z in mm). */
+		public Builder targetSpacing(final double... spacing) {
+			targetSpacing = spacing;
+			return this;
+		}
 
-	/** This configuration with another range mapped onto the rescale range. */
-	public PreprocessConfig withRescaleRange(final RescaleRange range) {
-		return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
-			imageInterpolation, labelInterpolation, orientation, mapBack0255, range);
+		/** The image interpolation. */
+		public Builder imageInterpolation(final ImageInterpolation interpolation) {
+			imageInterpolation = interpolation;
+			return this;
+		}
+
+		/** The label interpolation. */
+		public Builder labelInterpolation(final LabelInterpolation interpolation) {
+			labelInterpolation = interpolation;
+			return this;
+		}
+
+		/** The canonical orientation code. */
+		public Builder orientation(final String code) {
+			orientation = code;
+			return this;
+		}
+
+		/** Whether 0–255 images are mapped back to the HU window. */
+		public Builder mapBack0255(final boolean on) {
+			mapBack0255 = on;
+			return this;
+		}
+
+		/** The range mapped onto the rescale range. */
+		public Builder rescaleRange(final RescaleRange range) {
+			rescaleRange = range;
+			return this;
+		}
+
+		/** The configuration, not yet {@linkplain PreprocessConfig#validate() validated}. */
+		public PreprocessConfig build() {
+			return new PreprocessConfig(clipLow, clipHigh, rescaleLow, rescaleHigh, zScore, targetSpacing,
+				imageInterpolation, labelInterpolation, orientation, mapBack0255, rescaleRange);
+		}
 	}
 
 	/**

@@ -49,7 +49,7 @@ final class EvaluateInputs {
 		for (int k = 0; k < 2; k++) {
 			final Path fold = FoldTraining.foldDirectory(dir, k);
 			UntrainedModels.export(fold, UntrainedModels.tiny(Norm.INSTANCE),
-				k, PreprocessConfig.REFERENCE.withTargetSpacing(1.5, 1.5, 3));
+				k, PreprocessConfig.REFERENCE.toBuilder().targetSpacing(1.5, 1.5, 3).build());
 			final History history = History.create(fold.resolve(History.FILE_NAME));
 			for (int e = 1; e <= 3; e++) history.append(new History.Row(e, 1e-3, 1.0 / e, 0.5, 0.5, 0.1 * e, 1.1 / e, 0.1, 2));
 		}

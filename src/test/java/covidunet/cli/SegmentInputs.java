@@ -23,7 +23,7 @@ final class SegmentInputs {
 	/** Exports an untrained model (16 × 16 × 8 windows, 1.5 × 1.5 × 2 mm voxels) into {@code dir}. */
 	static Path model(final Path dir) {
 		UntrainedModels.export(dir, UntrainedModels.tiny(Norm.INSTANCE), 3,
-			PreprocessConfig.REFERENCE.withTargetSpacing(1.5, 1.5, 2));
+			PreprocessConfig.REFERENCE.toBuilder().targetSpacing(1.5, 1.5, 2).build());
 		return dir;
 	}
 

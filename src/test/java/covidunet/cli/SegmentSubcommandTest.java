@@ -55,7 +55,7 @@ class SegmentSubcommandTest {
 	static void exportModel() {
 		final UNetConfig net = UntrainedModels.tiny(Norm.INSTANCE);
 		model = shared.resolve("model");
-		UntrainedModels.export(model, net, 3, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
+		UntrainedModels.export(model, net, 3, PreprocessConfig.REFERENCE.toBuilder().targetSpacing(2.5, 2.5, 3.5).build());
 	}
 
 	/** A small CT-like volume with an oblique sform and an LPS qform. */

@@ -131,7 +131,7 @@ class ImageJIT {
 		final Path scan = phantomScan("beside-scan-" + tf1, 9);
 		final Path model = work.resolve("model");
 		UntrainedModels.export(model, UntrainedModels.tiny(Norm.INSTANCE), 3, PreprocessConfig.REFERENCE
-			.withTargetSpacing(2.5, 2.5, 3.5));
+			.toBuilder().targetSpacing(2.5, 2.5, 3.5).build());
 		final Path labels = work.resolve("scan_labels.nii.gz");
 		final Path data = work.resolve("cohort");
 		PhantomCohort.of(11, 3, "small").write(data, false, 0, Progress.NONE);
@@ -215,7 +215,7 @@ class ImageJIT {
 		final Path scans = data.resolve("COVID-19-CT-Seg_20cases");
 		final Path model = tmp.resolve("esc-seg-model");
 		UntrainedModels.export(model, UntrainedModels.tiny(Norm.INSTANCE), 3, PreprocessConfig.REFERENCE
-			.withTargetSpacing(2.5, 2.5, 3.5));
+			.toBuilder().targetSpacing(2.5, 2.5, 3.5).build());
 		final Path out = tmp.resolve("esc-segmented");
 		final String options = "input=[" + scans + "] model=[" + model + "] output=[" + out + "]";
 		assertStoppedByEsc(cancel("Segment Volume", options, out, ".nii.gz"));
@@ -259,7 +259,7 @@ class ImageJIT {
 		final Path scan = phantomScan("one", 5);
 		final Path model = tmp.resolve("model");
 		UntrainedModels.export(model, UntrainedModels.tiny(Norm.INSTANCE), 3, PreprocessConfig.REFERENCE
-			.withTargetSpacing(2.5, 2.5, 3.5));
+			.toBuilder().targetSpacing(2.5, 2.5, 3.5).build());
 		final Path labels = tmp.resolve("labels").resolve("scan_labels.nii.gz");
 		Files.createDirectories(labels.getParent());
 		final Run run = batch("segment_open_image.ijm", "image=[" + scan + "] model=[" + model + "] output=[" +

@@ -32,7 +32,8 @@ import covidunet.testing.UntrainedModels;
 class ModelSetTest {
 
 	private static final UNetConfig NET = UntrainedModels.tiny(Norm.NONE);
-	private static final PreprocessConfig CONFIG = PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5);
+	private static final PreprocessConfig CONFIG = PreprocessConfig.REFERENCE.toBuilder()
+		.targetSpacing(2.5, 2.5, 3.5).build();
 
 	@TempDir
 	static Path tmp;
@@ -90,7 +91,7 @@ class ModelSetTest {
 	void membersWithOtherPreprocessingAreRefusedByName() {
 		final Path mixed = tmp.resolve("mixed");
 		export(mixed.resolve("fold_0"), 1, CONFIG);
-		export(mixed.resolve("fold_1"), 2, CONFIG.withTargetSpacing(1.5, 1.5, 3.5));
+		export(mixed.resolve("fold_1"), 2, CONFIG.toBuilder().targetSpacing(1.5, 1.5, 3.5).build());
 		final BadInputException e = assertThrows(BadInputException.class, () -> ModelSet.load(mixed, 1));
 		assertTrue(e.getMessage().startsWith("model " + mixed + ": fold_1 differs from fold_0"), e.getMessage());
 		assertTrue(e.getMessage().contains("preprocessing"), e.getMessage());

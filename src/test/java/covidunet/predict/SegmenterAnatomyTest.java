@@ -40,7 +40,8 @@ class SegmenterAnatomyTest {
 	private static final int NX = 40, NY = 32, NZ = 20;
 	private static final double[] SPACING = { 2.0, 2.0, 3.0 };
 	private static final float LEFT_HU = -950, BODY_HU = -600, RIGHT_HU = 40;
-	private static final PreprocessConfig CONFIG = PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5);
+	private static final PreprocessConfig CONFIG = PreprocessConfig.REFERENCE.toBuilder()
+		.targetSpacing(2.5, 2.5, 3.5).build();
 
 	@TempDir
 	static Path tmp;

@@ -49,7 +49,7 @@ class SegmenterMemoryTest {
 	static void exportModel() {
 		final UNetConfig net = UntrainedModels.tiny(Norm.NONE);
 		model = tmp.resolve("model");
-		UntrainedModels.export(model, net, 1, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5, 3.5));
+		UntrainedModels.export(model, net, 1, PreprocessConfig.REFERENCE.toBuilder().targetSpacing(2.5, 2.5, 3.5).build());
 	}
 
 	/** A CT-like scan of 40 × 32 × 20 voxels at 2 × 2 × 3 mm: 32 × 25 × 17 voxels on the network's grid. */

@@ -110,12 +110,13 @@ class CaseCacheTest {
 	@Test
 	void aParameterChangeIsAMissAndANewFile() throws IOException {
 		cache.load(files, IntensityKind.HU, CONFIG, Progress.NONE);
-		final PreprocessedCase coarse = cache.load(files, IntensityKind.HU, CONFIG.withTargetSpacing(2, 2, 3),
+		final PreprocessedCase coarse = cache.load(files, IntensityKind.HU, CONFIG.toBuilder().targetSpacing(2, 2, 3).build(),
 			Progress.NONE);
 		assertEquals(2, cache.misses());
 		assertEquals(0, cache.hits());
 		assertArrayEquals(new int[] { 25, 24, 20 }, coarse.size());
-		cache.load(files, IntensityKind.HU, CONFIG.withLabelInterpolation(LabelInterpolation.NEAREST), Progress.NONE);
+		cache.load(files, IntensityKind.HU, CONFIG.toBuilder().labelInterpolation(LabelInterpolation.NEAREST).build(),
+			Progress.NONE);
 		cache.load(files, IntensityKind.RESCALED_0_255, CONFIG, Progress.NONE);
 		assertEquals(4, cache.misses());
 		assertEquals(4, cacheFiles().size());

@@ -35,10 +35,10 @@ class PreprocessConfigTest {
 
 	@Test
 	void jsonRoundTripsEveryParameter() {
-		final PreprocessConfig changed = REF.withClip(-1000, 400).withRescale(0, 1).withZScore(false)
-			.withTargetSpacing(1, 1, 2).withImageInterpolation(ImageInterpolation.LINEAR)
-			.withLabelInterpolation(LabelInterpolation.NEAREST).withOrientation("LPS").withMapBack0255(false)
-			.withRescaleRange(RescaleRange.WINDOW);
+		final PreprocessConfig changed = REF.toBuilder().clip(-1000, 400).rescale(0, 1).zScore(false)
+			.targetSpacing(1, 1, 2).imageInterpolation(ImageInterpolation.LINEAR)
+			.labelInterpolation(LabelInterpolation.NEAREST).orientation("LPS").mapBack0255(false)
+			.rescaleRange(RescaleRange.WINDOW).build();
 		for (final PreprocessConfig c : new PreprocessConfig[] { REF, changed }) {
 			final String text = c.toJson().toString();
 			final PreprocessConfig back = PreprocessConfig.fromJson(JsonParser.parseString(text).getAsJsonObject());
@@ -54,7 +54,7 @@ class PreprocessConfigTest {
 
 	@Test
 	void aConfigurationWithoutTheRescaleRangeRescalesTheVolumesRange() {
-		final JsonObject older = REF.withRescaleRange(RescaleRange.WINDOW).toJson();
+		final JsonObject older = REF.toBuilder().rescaleRange(RescaleRange.WINDOW).build().toJson();
 		older.remove("rescale_range");
 		assertEquals(REF, PreprocessConfig.fromJson(older));
 		final JsonObject badRange = REF.toJson();
@@ -65,7 +65,7 @@ class PreprocessConfigTest {
 	@Test
 	void theSpacingCannotBeChangedFromOutside() {
 		final double[] spacing = { 1, 2, 3 };
-		final PreprocessConfig c = REF.withTargetSpacing(spacing);
+		final PreprocessConfig c = REF.toBuilder().targetSpacing(spacing).build();
 		spacing[0] = 9;
 		c.targetSpacing()[1] = 9;
 		assertArrayEquals(new double[] { 1, 2, 3 }, c.targetSpacing());
@@ -92,19 +92,20 @@ class PreprocessConfigTest {
 
 	@Test
 	void impossibleValuesAreRefusedNamingTheParameter() {
-		assertTrue(invalid(REF.withClip(250, -1250)).startsWith("clip_low, clip_high: "));
-		assertTrue(invalid(REF.withClip(0, 0)).startsWith("clip_low, clip_high: "));
-		assertTrue(invalid(REF.withClip(Double.NaN, 0)).startsWith("clip_low, clip_high: "));
-		assertTrue(invalid(REF.withRescale(1, 1)).startsWith("rescale_low, rescale_high: "));
-		assertTrue(invalid(REF.withTargetSpacing(1.58, 0, 2.7)).startsWith("target_spacing: "));
-		assertTrue(invalid(REF.withTargetSpacing(1.58, -1, 2.7)).startsWith("target_spacing: "));
-		assertTrue(invalid(REF.withTargetSpacing(1.58, Double.POSITIVE_INFINITY, 2.7)).startsWith("target_spacing: "));
+		assertTrue(invalid(REF.toBuilder().clip(250, -1250).build()).startsWith("clip_low, clip_high: "));
+		assertTrue(invalid(REF.toBuilder().clip(0, 0).build()).startsWith("clip_low, clip_high: "));
+		assertTrue(invalid(REF.toBuilder().clip(Double.NaN, 0).build()).startsWith("clip_low, clip_high: "));
+		assertTrue(invalid(REF.toBuilder().rescale(1, 1).build()).startsWith("rescale_low, rescale_high: "));
+		assertTrue(invalid(REF.toBuilder().targetSpacing(1.58, 0, 2.7).build()).startsWith("target_spacing: "));
+		assertTrue(invalid(REF.toBuilder().targetSpacing(1.58, -1, 2.7).build()).startsWith("target_spacing: "));
+		assertTrue(invalid(REF.toBuilder().targetSpacing(1.58, Double.POSITIVE_INFINITY, 2.7).build()).startsWith(
+			"target_spacing: "));
 		for (final String code : new String[] { "RAX", "RRS", "ras", "RA", "RASL", "LIP" }) {
 			if (code.equals("LIP")) {
-				REF.withOrientation(code).validate();
+				REF.toBuilder().orientation(code).build().validate();
 				continue;
 			}
-			assertTrue(invalid(REF.withOrientation(code)).startsWith("orientation: '" + code + "'"), code);
+			assertTrue(invalid(REF.toBuilder().orientation(code).build()).startsWith("orientation: '" + code + "'"), code);
 		}
 	}
 

@@ -159,7 +159,7 @@ class PreprocessorTest {
 		final float[] v = new float[12 * 10 * 6];
 		Arrays.fill(v, -300);
 		final PreprocessedCase p = Preprocessor.preprocess("flat", floatVolume(v, 12, 10, 6), null, IntensityKind.HU,
-			CONFIG.withTargetSpacing(2, 2, 2));
+			CONFIG.toBuilder().targetSpacing(2, 2, 2).build());
 		assertArrayEquals(new int[] { 6, 5, 6 }, p.size());
 		for (final float x : p.imageArray()) assertEquals(0, x);
 	}
@@ -175,14 +175,14 @@ class PreprocessorTest {
 		Preprocessor.window(rescaled, IntensityKind.RESCALED_0_255, CONFIG);
 		assertArrayEquals(new float[] { -1250, -950, 250 }, rescaled);
 		final float[] kept = { 0, 51, 255 };
-		Preprocessor.window(kept, IntensityKind.RESCALED_0_255, CONFIG.withMapBack0255(false));
+		Preprocessor.window(kept, IntensityKind.RESCALED_0_255, CONFIG.toBuilder().mapBack0255(false).build());
 		assertArrayEquals(new float[] { 0, 51, 250 }, kept);
 	}
 
 	@Test
 	void aWindowRescaleMapsHuTheSameWhateverTheFieldOfView() {
-		final PreprocessConfig window = CONFIG.withRescaleRange(RescaleRange.WINDOW).withRescale(-2, 1.5)
-			.withZScore(false).withTargetSpacing(1, 1, 2);
+		final PreprocessConfig window = CONFIG.toBuilder().rescaleRange(RescaleRange.WINDOW).rescale(-2, 1.5)
+			.zScore(false).targetSpacing(1, 1, 2).build();
 		final float[] chest = { -870, -870, -870, -870, -1024, 40, 250, 900 };
 		final float[] abdomen = { -870, -870, -870, -870, -300, 40, 60, 70 };
 		final double lung = -2 + 3.5 * (-870 + 1250) / 1500;
@@ -191,7 +191,7 @@ class PreprocessorTest {
 				.imageArray();
 			for (int i = 0; i < 4; i++) assertEquals(lung, out[i], 1e-5, "lung at voxel " + i);
 		}
-		final PreprocessConfig volume = window.withRescaleRange(RescaleRange.VOLUME);
+		final PreprocessConfig volume = window.toBuilder().rescaleRange(RescaleRange.VOLUME).build();
 		final float[] c = Preprocessor.preprocess("chest", floatVolume(chest, 2, 2, 2), null, IntensityKind.HU, volume)
 			.imageArray();
 		final float[] d = Preprocessor.preprocess("abdomen", floatVolume(abdomen, 2, 2, 2), null, IntensityKind.HU,

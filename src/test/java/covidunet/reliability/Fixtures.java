@@ -37,8 +37,8 @@ record Fixtures(Path root, Path dataset, Path foldsFile, Path models) {
 		if (split.code() != 0) throw new IllegalStateException("folds of the good dataset: " + split.err());
 		final Path models = root.resolve("models");
 		final UNetConfig net = UntrainedModels.tiny(Norm.INSTANCE);
-		UntrainedModels.export(models.resolve("fold_0"), net, 3, PreprocessConfig.REFERENCE.withTargetSpacing(2.5, 2.5,
-			3.5));
+		UntrainedModels.export(models.resolve("fold_0"), net, 3, PreprocessConfig.REFERENCE.toBuilder()
+			.targetSpacing(2.5, 2.5, 3.5).build());
 		TestDatasets.copyTree(models.resolve("fold_0"), models.resolve("fold_1"));
 		return new Fixtures(root, dataset, folds, models);
 	}

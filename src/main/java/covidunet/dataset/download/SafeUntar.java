@@ -77,22 +77,13 @@ public final class SafeUntar {
 			throw new BadInputException(target + ": exists already; not extracting " + tar + " over it");
 		}
 		try {
-			final Path parent = target.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			final Path temporary = parent.resolve("." + target.getFileName() + ".extracting");
-			FileTrees.delete(temporary);
-			Files.createDirectory(temporary);
-			try {
+			FileTrees.createComplete(target, SafeUnzip.EXTRACTING, temporary -> {
 				final long size = Files.size(tar);
 				try (Counting counted = new Counting(Files.newInputStream(tar))) {
 					new Extraction(tar, temporary, Math.min(SafeUnzip.MAX_TOTAL_BYTES, SafeUnzip.MAX_EXPANSION * size),
 						counted, size, progress).run(decompressed(tar, counted));
 				}
-				Files.move(temporary, target);
-			}
-			finally {
-				FileTrees.delete(temporary);
-			}
+			});
 		}
 		catch (final IOException exc) {
 			throw new BadInputException("cannot extract " + tar + " into " + target + ": " + exc.getMessage(), exc);

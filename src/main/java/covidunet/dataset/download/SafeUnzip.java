@@ -55,6 +55,9 @@ public final class SafeUnzip {
 	/** The most bytes extracted from one zip: 64 GiB. */
 	public static final long MAX_TOTAL_BYTES = 64L << 30;
 
+	/** The suffix of the hidden folder an extraction writes before it is renamed into place. */
+	static final String EXTRACTING = ".extracting";
+
 	private static final int CHUNK = 1 << 16;
 
 	private record Item(ZipEntry entry, String path, boolean directory) {}
@@ -103,18 +106,8 @@ public final class SafeUnzip {
 		try (ZipFile file = open(zip)) {
 			List<Item> items = items(zip, file);
 			if (stripTopFolder) items = withoutTopFolder(items);
-			final Path parent = target.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			final Path temporary = parent.resolve("." + target.getFileName() + ".extracting");
-			FileTrees.delete(temporary);
-			Files.createDirectory(temporary);
-			try {
-				write(zip, file, items, temporary, progress);
-				Files.move(temporary, target);
-			}
-			finally {
-				FileTrees.delete(temporary);
-			}
+			final List<Item> entries = items;
+			FileTrees.createComplete(target, EXTRACTING, temporary -> write(zip, file, entries, temporary, progress));
 		}
 		catch (final IOException exc) {
 			throw new BadInputException("cannot extract " + zip + " into " + target + ": " + exc.getMessage(), exc);

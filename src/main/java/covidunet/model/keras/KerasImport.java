@@ -37,8 +37,8 @@ public final class KerasImport {
 	 * to 1.58 × 1.58 × 2.70 mm (cubic), z-score; the voxel axes as stored (MIScnn did not
 	 * reorient) and 0–255 images taken as they are (MIScnn only clipped them).
 	 */
-	public static final PreprocessConfig PUBLISHED_PREPROCESSING = PreprocessConfig.REFERENCE.withOrientation(
-		Reorientation.AS_STORED).withMapBack0255(false);
+	public static final PreprocessConfig PUBLISHED_PREPROCESSING = PreprocessConfig.REFERENCE.toBuilder().orientation(
+		Reorientation.AS_STORED).mapBack0255(false).build();
 
 	/** The published pipeline's window, x, y, z. */
 	public static final int WINDOW_X = 160, WINDOW_Y = 160, WINDOW_Z = 80;

@@ -43,7 +43,8 @@ public final class FoldTraining {
 	 * @param seed seeds weights and patches (see {@link TrainingRun})
 	 * @param resume continue each fold from its latest checkpoint
 	 * @param maxMinutes the time limit of each fold's training, or 0 for none
-	 * @param threads the most threads the training uses (TensorFlow per operation; the patch producer one less), or 0 for one per core
+	 * @param threads the most threads the training uses (TensorFlow per operation; the patch producer one
+	 *          less), or 0 for one per core
 	 * @param initModel a model directory to fine-tune, or null
 	 * @param progress reports progress and asks for cancellation
 	 * @param listener follows the folds and epochs
@@ -77,18 +78,13 @@ public final class FoldTraining {
 		}
 
 		/** Builds a {@link Request}. */
-		public static final class Builder {
+		public static final class Builder extends RunSettingsBuilder<Builder> {
 
 			private final Path dataset, foldsFile, output, cache;
 			private final String fold;
 			private final TrainingConfig config;
 			private long seed;
-			private boolean resume;
-			private double maxMinutes;
 			private int threads;
-			private Path initModel;
-			private Progress progress;
-			private TrainingListener listener;
 
 			private Builder(final Path dataset, final Path foldsFile, final String fold, final Path output,
 				final Path cache, final TrainingConfig config)
@@ -101,21 +97,14 @@ public final class FoldTraining {
 				this.config = config;
 			}
 
+			@Override
+			Builder self() {
+				return this;
+			}
+
 			/** The seed of weights and patches [0]. */
 			public Builder seed(final long value) {
 				seed = value;
-				return this;
-			}
-
-			/** Whether each fold continues from its latest checkpoint [false]. */
-			public Builder resume(final boolean on) {
-				resume = on;
-				return this;
-			}
-
-			/** The time limit of each fold's training in minutes [0: none]. */
-			public Builder maxMinutes(final double minutes) {
-				maxMinutes = minutes;
 				return this;
 			}
 
@@ -125,19 +114,6 @@ public final class FoldTraining {
 			 */
 			public Builder threads(final int count) {
 				threads = count;
-				return this;
-			}
-
-			/** A model directory to fine-tune [null: fresh weights]. */
-			public Builder initModel(final Path dir) {
-				initModel = dir;
-				return this;
-			}
-
-			/** Where progress goes and cancellation comes from, and who follows the folds [nobody]. */
-			public Builder progress(final Progress p, final TrainingListener l) {
-				progress = p;
-				listener = l;
 				return this;
 			}
 

@@ -161,9 +161,10 @@ public record TrainingConfig(UNetConfig network, PreprocessConfig preprocessing,
 	 * chests has rarely seen).
 	 */
 	public static TrainingConfig cpuDefault() {
-		return of(UNetConfig.CPU_DEFAULT).withPreprocessing(PreprocessConfig.REFERENCE.withTargetSpacing(CPU_SPACING_XY,
-			CPU_SPACING_XY, CPU_SPACING_Z).withRescaleRange(RescaleRange.WINDOW).withRescale(CPU_RESCALE_LOW,
-				CPU_RESCALE_HIGH).withZScore(false)).withSampling(SamplingConfig.DEFAULT
+		final PreprocessConfig preprocessing = PreprocessConfig.REFERENCE.toBuilder().targetSpacing(CPU_SPACING_XY,
+			CPU_SPACING_XY, CPU_SPACING_Z).rescaleRange(RescaleRange.WINDOW).rescale(CPU_RESCALE_LOW, CPU_RESCALE_HIGH)
+			.zScore(false).build();
+		return of(UNetConfig.CPU_DEFAULT).withPreprocessing(preprocessing).withSampling(SamplingConfig.DEFAULT
 				.withForegroundFraction(CPU_INFECTION_FRACTION).withForeground(Foreground.INFECTION)).withSchedule(
 					CPU_LEARNING_RATE, ITERATIONS_PER_EPOCH, MAX_EPOCHS).withAugmentation(cpuAugmentation());
 	}

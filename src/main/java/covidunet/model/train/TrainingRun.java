@@ -76,20 +76,15 @@ public record TrainingRun(List<PreprocessedCase> training, List<PreprocessedCase
 	}
 
 	/** Builds a {@link TrainingRun}. */
-	public static final class Builder {
+	public static final class Builder extends RunSettingsBuilder<Builder> {
 
 		private final List<PreprocessedCase> training, validation;
 		private final TrainingConfig config;
 		private final long seed;
 		private final Path modelDir;
-		private boolean resume;
-		private double maxMinutes;
 		private int threads;
 		private int producerThreads = PatchProducer.defaultThreads();
-		private Path initModel;
 		private JsonObject provenance;
-		private Progress progress;
-		private TrainingListener listener;
 
 		private Builder(final List<PreprocessedCase> training, final List<PreprocessedCase> validation,
 			final TrainingConfig config, final long seed, final Path modelDir)
@@ -101,18 +96,8 @@ public record TrainingRun(List<PreprocessedCase> training, List<PreprocessedCase
 			this.modelDir = modelDir;
 		}
 
-		/**
-		 * Whether to continue from the latest checkpoint [false]; a folder without one starts afresh,
-		 * and without it a folder that holds a training is refused.
-		 */
-		public Builder resume(final boolean on) {
-			resume = on;
-			return this;
-		}
-
-		/** The time limit in minutes [0: none]. */
-		public Builder maxMinutes(final double minutes) {
-			maxMinutes = minutes;
+		@Override
+		Builder self() {
 			return this;
 		}
 
@@ -126,22 +111,9 @@ public record TrainingRun(List<PreprocessedCase> training, List<PreprocessedCase
 			return this;
 		}
 
-		/** A model directory to start from, fine-tuning [null: fresh weights]. */
-		public Builder initModel(final Path dir) {
-			initModel = dir;
-			return this;
-		}
-
 		/** Facts about the data to record in {@code model.json} (dataset, fold, cases) [none]. */
 		public Builder provenance(final JsonObject facts) {
 			provenance = facts;
-			return this;
-		}
-
-		/** Where progress goes and cancellation comes from, and who follows the epochs [nobody]. */
-		public Builder progress(final Progress p, final TrainingListener l) {
-			progress = p;
-			listener = l;
 			return this;
 		}
 
