@@ -13,6 +13,8 @@ import nibabel as nib
 import numpy as np
 from scipy import ndimage as ndi
 
+from real_ct import dice
+
 LUNG_LOBES = [10, 11, 12, 13, 14]
 LIVER_SPLEEN = [5, 1]
 
@@ -23,11 +25,6 @@ def body_mask(ct):
     sizes = ndi.sum(np.ones_like(labels), labels, range(1, n + 1))
     body = labels == 1 + int(np.argmax(sizes))
     return np.stack([ndi.binary_fill_holes(body[:, :, z]) for z in range(ct.shape[2])], -1)
-
-
-def dice(a, b):
-    total = a.sum() + b.sum()
-    return 2 * (a & b).sum() / total if total else float("nan")
 
 
 def score(data, paths):

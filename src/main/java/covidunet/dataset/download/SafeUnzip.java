@@ -104,10 +104,8 @@ public final class SafeUnzip {
 			throw new BadInputException(target + ": exists already; not extracting " + zip + " over it");
 		}
 		try (ZipFile file = open(zip)) {
-			List<Item> items = items(zip, file);
-			if (stripTopFolder) items = withoutTopFolder(items);
-			final List<Item> entries = items;
-			FileTrees.createComplete(target, EXTRACTING, temporary -> write(zip, file, entries, temporary, progress));
+			final List<Item> items = stripTopFolder ? withoutTopFolder(items(zip, file)) : items(zip, file);
+			FileTrees.createComplete(target, EXTRACTING, temporary -> write(zip, file, items, temporary, progress));
 		}
 		catch (final IOException exc) {
 			throw new BadInputException("cannot extract " + zip + " into " + target + ": " + exc.getMessage(), exc);
